@@ -1,0 +1,51 @@
+# Klantbeleving — the two commands a newcomer needs: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup serve build check test test-unit test-build test-browser chromium lint clean
+
+setup: $(STAMP)
+
+# (Re)create the virtualenv when the pinned requirements or the project metadata change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+serve: setup
+	KLANTBELEVING_DRAFTS=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+check: setup
+	$(BIN)/klantbeleving check
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null | head -1)"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium'" >&2; exit 1; fi
+
+test: setup chromium
+	$(BIN)/python -m pytest tests -q
+
+test-unit: setup
+	$(BIN)/python -m pytest tests/unit -q
+
+test-build: setup
+	$(BIN)/python -m pytest tests/build -q
+
+test-browser: setup chromium
+	$(BIN)/python -m pytest tests/browser -q
+
+lint: setup
+	$(BIN)/ruff check hooks tests
+
+clean:
+	rm -rf site .pytest_cache

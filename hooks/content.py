@@ -1,0 +1,85 @@
+"""MkDocs adapter: read the whole content model once per build and expose page views.
+
+Thin on purpose: all logic lives in the engine-neutral ``klantbeleving`` package.
+State lives on the config object created for each build (``on_config``), never at
+module level: ``mkdocs serve`` keeps this module loaded across rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from klantbeleving.generate import render_generated_pages
+from klantbeleving.load import load_site
+from klantbeleving.model import Site
+from klantbeleving.problems import Problem
+from klantbeleving.views import page_view
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.klantbeleving")
+
+_STATE_ATTR = "_klantbeleving"
+
+
+class _State:
+    """Per-build state, attached to the build's config object."""
+
+    def __init__(self) -> None:
+        self.site = Site()
+        self.files: Files | None = None
+
+    def url_of(self, src: str) -> str | None:
+        file = self.files.get_file_from_path(src) if self.files is not None else None
+        return file.url if file is not None else None
+
+
+def _state(config: MkDocsConfig) -> _State:
+    return getattr(config, _STATE_ATTR)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    setattr(config, _STATE_ATTR, _State())
+    return config
+
+
+def _report(problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity != "error":
+            log.warning(problem.format())
+    if errors:
+        listed = "\n".join(p.format() for p in errors)
+        raise PluginError(f"{len(errors)} fout(en) in de bronbestanden:\n{listed}")
+
+
+# Early (50): the model and the generated pages must exist before other plugins'
+# on_files (Material's blog/tags/search run at 0 and −50) see the file list.
+@event_priority(50)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state(config)
+    show_drafts = os.environ.get("KLANTBELEVING_DRAFTS") == "1"
+    site, problems = load_site(Path(config.docs_dir), label=Path(config.docs_dir).name, include_drafts=show_drafts)
+    _report(problems)
+    for src in sorted(site.excluded):
+        file = files.get_file_from_path(src)
+        if file is not None and not show_drafts:
+            files.remove(file)
+    existing = {f.src_uri for f in files}
+    for page in render_generated_pages(site, existing):
+        files.append(File.generated(config, page.src, content=page.markdown))
+    state.site = site
+    state.files = files
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
+    state = _state(config)
+    context["kb"] = page_view(state.site, page.file.src_uri, state.url_of)
+    return context

@@ -1,0 +1,80 @@
+"""The authors' command line: ``klantbeleving check`` (and the importers).
+
+Exit codes: 0 clean, 1 problems found, 2 wrong usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import scaffold
+from .importers import book as import_book
+from .importers import letters as import_letters
+from .load import load_site
+from .problems import Problem
+
+
+def _find_docs(start: Path) -> Path:
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
+            return folder / "docs"
+    return start / "docs"
+
+
+def check(docs: Path, *, out=sys.stdout) -> int:  # type: ignore[no-untyped-def]
+    """Validate every source under ``docs``; print ``path:line: message`` per problem."""
+    if not docs.is_dir():
+        print(f"{docs}: map niet gevonden", file=out)
+        return 2
+    base = docs.parent
+    label = docs.relative_to(base).as_posix() if docs.is_absolute() else docs.as_posix()
+    _site, problems = load_site(docs, label=label, include_drafts=True)
+    for problem in sorted(problems, key=_sort_key):
+        print(problem.format(), file=out)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        print(f"{errors} fout(en), {warnings} waarschuwing(en)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _sort_key(problem: Problem) -> tuple[str, int]:
+    return (problem.path, problem.line or 0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (subcommands register themselves here)."""
+    parser = argparse.ArgumentParser(prog="klantbeleving", description="Gereedschap voor de auteurs van Klantbeleving.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="controleer alle bronbestanden (wijzigt niets)")
+    p_check.add_argument("--docs", type=Path, default=None, help="de inhoudsmap (standaard: docs/ van dit project)")
+    p_import = sub.add_parser("import", help="importeer teksten van de auteurs")
+    import_sub = p_import.add_subparsers(dest="what", required=True)
+    import_letters.add_parser(import_sub)
+    import_book.add_parser(import_sub)
+    p_new = sub.add_parser("new", help="maak nieuwe bronbestanden aan")
+    new_sub = p_new.add_subparsers(dest="what", required=True)
+    scaffold.add_parser(new_sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``klantbeleving`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.docs or _find_docs(Path.cwd()))
+    if args.command == "import":
+        return (import_letters if args.what == "letters" else import_book).run(args)
+    if args.command == "new":
+        return scaffold.run(args)
+    parser.error(f"onbekend commando {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Generated pages (author pages, indexes): docs-relative path → Markdown source.
+
+The Markdown carries only the title and our own prose; lists and metadata are
+rendered by the Jinja templates in ``overrides/kb/`` from the page view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .model import Site
+
+AUTHORS_DIR = "auteurs"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build, never in ``docs/``."""
+
+    src: str
+    markdown: str
+
+
+def author_src(key: str) -> str:
+    """Docs-relative path of an author's generated page."""
+    return f"{AUTHORS_DIR}/{key}.md"
+
+
+def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return GeneratedPage(src, f"---\n{front}---\n\n{body.strip()}\n")
+
+
+def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage]:
+    """All generated pages, skipping any path that an author wrote by hand."""
+    pages = [_page(f"{AUTHORS_DIR}/index.md", {"title": "Auteurs"})]
+    for key, author in sorted(site.authors.items()):
+        pages.append(_page(author_src(key), {"title": author.name}, author.bio))
+    return [p for p in pages if p.src not in existing]

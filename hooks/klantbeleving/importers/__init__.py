@@ -1,0 +1,1 @@
+"""Importers: turn text as authors send it into Markdown sources (never touching docs/ directly)."""

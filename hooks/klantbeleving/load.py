@@ -1,0 +1,473 @@
+"""Read ``docs/`` once into a :class:`~klantbeleving.model.Site`, with problems as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .dates import DateError, PartialDate, parse_date
+from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .problems import Problem
+from .sources import Source, load_yaml, read_source
+
+AUTHORS_FILE = ".authors.yml"
+LETTERS_DIR = "brieven"
+BOOK_DIR = "boek"
+TERMS_DIR = "begrippen"
+_POSITION_RE = re.compile(r"^(\d+)-")
+
+
+@dataclass
+class _Ctx:
+    """What the readers below share while loading one site."""
+
+    label: str
+    today: dt.date
+    problems: list[Problem]
+
+    def where(self, src: str) -> str:
+        return f"{self.label}/{src}" if self.label else src
+
+    def add(self, src: str, line: int | None, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.where(src), line, message, severity))  # type: ignore[arg-type]
+
+
+def list_sources(docs_dir: Path) -> list[str]:
+    """Docs-relative POSIX paths of all Markdown sources, skipping dot-folders and dotfiles."""
+    found = []
+    for path in docs_dir.rglob("*.md"):
+        rel = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        found.append(rel.as_posix())
+    return sorted(found)
+
+
+def load_site(
+    docs_dir: Path,
+    *,
+    label: str = "docs",
+    today: dt.date | None = None,
+    include_drafts: bool = False,
+    reader: Callable[[Path], bytes] | None = None,
+) -> tuple[Site, list[Problem]]:
+    """Read every source under ``docs_dir`` and build the cross-referenced model.
+
+    Args:
+        docs_dir: the content folder.
+        label: prefix for paths in problems (``docs`` → ``docs/brieven/…``).
+        today: the date that decides embargoes (``publish``); defaults to today.
+        include_drafts: keep drafts and embargoed letters (for ``mkdocs serve``).
+        reader: reads a file's bytes (tests pass a failing one to simulate I/O errors).
+
+    Returns:
+        The site and every problem found (errors and warnings).
+    """
+    ctx = _Ctx(label, today or dt.date.today(), [])
+    read = reader or (lambda p: p.read_bytes())
+    site = Site(authors=_load_authors(docs_dir, ctx))
+    sources: dict[str, Source] = {}
+    for src in list_sources(docs_dir):
+        try:
+            data = read(docs_dir / src)
+        except OSError as exc:
+            ctx.add(src, None, f"bestand kan niet gelezen worden: {exc.strerror or exc}")
+            continue
+        source, problems = read_source(ctx.where(src), data)
+        ctx.problems.extend(problems)
+        if source is not None:
+            sources[src] = source
+    _load_letters(sources, site, ctx)
+    _load_book(sources, site, ctx)
+    _load_terms(sources, site, ctx)
+    _resolve_drafts(site, ctx, include_drafts)
+    _resolve_correspondence(site)
+    return site, ctx.problems
+
+
+# -- authors -------------------------------------------------------------------------------
+
+
+def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
+    path = docs_dir / AUTHORS_FILE
+    if not path.exists():
+        return {}
+    try:
+        text = path.read_bytes().decode("utf-8")
+        data = load_yaml(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError:
+        ctx.add(AUTHORS_FILE, None, "bestand is geen geldige UTF-8-tekst")
+        return {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        ctx.add(AUTHORS_FILE, mark.line + 1 if mark else None, f"YAML-fout: {exc.problem}")
+        return {}
+    except yaml.YAMLError as exc:
+        ctx.add(AUTHORS_FILE, None, f"YAML-fout: {exc}")
+        return {}
+    entries = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        ctx.add(AUTHORS_FILE, 1, "verwacht een mapping 'authors:' met per auteur een sleutel")
+        return {}
+    lines = _mapping_lines(node, "authors")
+    authors: dict[str, Author] = {}
+    for key, entry in entries.items():
+        key = str(key)
+        line = lines.get(key)
+        if not isinstance(entry, dict):
+            ctx.add(AUTHORS_FILE, line, f"auteur '{key}' moet een mapping zijn (name, city, bio …)")
+            continue
+        name = _text(entry.get("name"))
+        if not name:
+            ctx.add(AUTHORS_FILE, line, f"auteur '{key}' heeft geen 'name'")
+            continue
+        authors[key] = Author(
+            key=key,
+            name=name,
+            city=_text(entry.get("city")),
+            description=_text(entry.get("description")),
+            bio=_text(entry.get("bio")),
+            role=_text(entry.get("role")),
+            avatar=_text(entry.get("avatar")),
+        )
+    return authors
+
+
+def _mapping_lines(node: Any, key: str) -> dict[str, int]:
+    """Line numbers of the keys of the mapping stored under ``key`` in a YAML node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    for key_node, value in node.value:
+        if key_node.value == key and isinstance(value, yaml.MappingNode):
+            return {str(k.value): k.start_mark.line + 1 for k, _ in value.value}
+    return {}
+
+
+# -- letters -------------------------------------------------------------------------------
+
+
+def _load_letters(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    by_folder: dict[str, list[str]] = {}
+    for src in sources:
+        parts = PurePosixPath(src).parts
+        if parts[0] != LETTERS_DIR or len(parts) == 1:
+            continue
+        if len(parts) == 2:
+            if parts[1] != "index.md":
+                ctx.add(src, None, "brief staat niet in een editiemap (brieven/<jjjj-mm-onderwerp>/)")
+            continue
+        if len(parts) > 3:
+            ctx.add(src, None, "te diep genest: een editie is één map onder brieven/")
+            continue
+        by_folder.setdefault(parts[1], []).append(src)
+    for slug, files in sorted(by_folder.items()):
+        index = f"{LETTERS_DIR}/{slug}/index.md"
+        if index not in sources:
+            if index not in files:
+                for src in files:
+                    ctx.add(src, None, f"editie '{slug}' heeft geen index.md met stelling en datum")
+            continue
+        edition = _read_edition(sources[index], index, slug, ctx)
+        if edition is None:
+            continue
+        seen: dict[int, str] = {}
+        for src in sorted(files):
+            if src == index:
+                continue
+            letter = _read_letter(sources[src], src, edition, site, ctx)
+            if letter is None:
+                continue
+            if letter.position in seen:
+                ctx.add(src, None, f"volgnummer {letter.position} is al in gebruik door {ctx.where(seen[letter.position])}")
+                continue
+            seen[letter.position] = src
+            edition.letters.append(letter)
+        edition.letters.sort(key=lambda x: x.position)
+        site.editions.append(edition)
+    site.editions.sort(key=lambda e: (e.date, e.slug))
+
+
+def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | None:
+    meta = source.meta
+    stelling = _required_text(source, src, "stelling", ctx)
+    date = _required_date(source, src, "date", ctx)
+    draft = _bool(source, src, "draft", ctx)
+    publish = _optional_date(source, src, "publish", ctx)
+    if stelling is None or date is None:
+        return None
+    return Edition(
+        src=src,
+        slug=slug,
+        title=_text(meta.get("title")) or stelling,
+        stelling=stelling,
+        date=date,
+        lead=source.body.strip(),
+        draft=draft,
+        publish=publish,
+    )
+
+
+def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _Ctx) -> Letter | None:
+    meta = source.meta
+    name = PurePosixPath(src).name
+    match = _POSITION_RE.match(name)
+    if not match:
+        ctx.add(src, None, "bestandsnaam van een brief begint met een volgnummer, bijv. 01-wim-rampen.md")
+        return None
+    author = _required_text(source, src, "author", ctx)
+    city = _required_text(source, src, "city", ctx)
+    date = _required_date(source, src, "date", ctx)
+    ok = author is not None and city is not None and date is not None
+    if author is not None and site.authors and author not in site.authors:
+        known = ", ".join(sorted(site.authors))
+        ctx.add(src, source.line_of("author"), f"onbekende auteur '{author}' (bekend in {AUTHORS_FILE}: {known})")
+        ok = False
+    elif author is not None and not site.authors:
+        ctx.add(src, source.line_of("author"), f"auteur '{author}' kan niet opgezocht worden: {AUTHORS_FILE} ontbreekt of is leeg")
+        ok = False
+    stelling = _text(meta.get("stelling"))
+    if stelling and _norm(stelling) != _norm(edition.stelling):
+        ctx.add(src, source.line_of("stelling"), f"stelling wijkt af van de stelling van de editie in {ctx.where(edition.src)}")
+        ok = False
+    standpunt = _text(meta.get("standpunt")).lower()
+    if standpunt and standpunt not in STANCES:
+        ctx.add(src, source.line_of("standpunt"), f"standpunt '{standpunt}' is niet een van: {', '.join(STANCES)}")
+        ok = False
+    addressees = _str_list(source, src, "addressees", ctx)
+    for key in addressees:
+        if key not in site.authors:
+            ctx.add(src, source.line_of("addressees"), f"onbekende geadresseerde '{key}'")
+            ok = False
+    draft = _bool(source, src, "draft", ctx)
+    publish = _optional_date(source, src, "publish", ctx)
+    if not ok:
+        return None
+    assert author is not None and city is not None and date is not None
+    in_reply_to = _text(meta.get("in_reply_to"))
+    return Letter(
+        src=src,
+        edition=edition.slug,
+        position=int(match[1]),
+        author=author,
+        city=city,
+        date=date,
+        title=_text(meta.get("title")) or f"Brief van {site.authors[author].name}",
+        stelling=edition.stelling,
+        standpunt=standpunt,
+        quote=_text(meta.get("quote")),
+        draft=draft,
+        publish=publish,
+        addressees=addressees,
+        explicit_addressees=bool(addressees),
+        in_reply_to=f"{LETTERS_DIR}/{edition.slug}/{in_reply_to}" if in_reply_to else None,
+        body=source.body,
+    )
+
+
+def _resolve_drafts(site: Site, ctx: _Ctx, include_drafts: bool) -> None:
+    """Mark drafts and embargoed editions/letters as excluded (unless drafts are shown)."""
+    for edition in site.editions:
+        hidden_edition = _hidden(edition.draft, edition.publish, ctx.today)
+        for letter in edition.letters:
+            if hidden_edition or _hidden(letter.draft, letter.publish, ctx.today):
+                site.excluded.add(letter.src)
+        if hidden_edition:
+            site.excluded.add(edition.src)
+    if include_drafts:
+        return
+    for edition in site.editions:
+        edition.letters = [x for x in edition.letters if x.src not in site.excluded]
+    site.editions = [e for e in site.editions if e.src not in site.excluded]
+
+
+def _hidden(draft: bool, publish: PartialDate | None, today: dt.date) -> bool:
+    return draft or (publish is not None and publish.as_date() > today)
+
+
+def _resolve_correspondence(site: Site) -> None:
+    """Addressees and replies follow the order of letters unless given explicitly."""
+    for edition in site.editions:
+        letters = edition.letters
+        srcs = {x.src for x in letters}
+        for i, letter in enumerate(letters):
+            if not letter.explicit_addressees:
+                letter.addressees = _unique(x.author for x in letters if x.author != letter.author)
+            if letter.in_reply_to is None or letter.in_reply_to not in srcs:
+                letter.in_reply_to = letters[i - 1].src if i > 0 else None
+        for letter in letters:
+            letter.replies = [x.src for x in letters if x.in_reply_to == letter.src]
+
+
+# -- book ----------------------------------------------------------------------------------
+
+
+def _load_book(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    parts: dict[int, Part] = {}
+    chapters: list[Chapter] = []
+    for src, source in sources.items():
+        path = PurePosixPath(src)
+        if path.parts[0] != BOOK_DIR:
+            continue
+        meta = source.meta
+        title = _text(meta.get("title"))
+        if "chapter" in meta:
+            number = _int(source, src, "chapter", ctx)
+            part = _int(source, src, "part", ctx)
+            if number is None or part is None:
+                continue
+            if not title:
+                ctx.add(src, source.line_of("title") or 1, "hoofdstuk zonder 'title'")
+                continue
+            chapters.append(Chapter(src, part, number, title))
+        elif "part" in meta:
+            number = _int(source, src, "part", ctx)
+            if number is None:
+                continue
+            if number in parts:
+                ctx.add(src, source.line_of("part"), f"deel {number} bestaat al in {ctx.where(parts[number].src)}")
+                continue
+            parts[number] = Part(src, number, title or f"Deel {number}")
+        else:
+            order = meta.get("order", 50)
+            site.book_pages.append(BookPage(src, title or path.stem, order if isinstance(order, int) else 50))
+    seen: dict[tuple[int, int], str] = {}
+    for chapter in sorted(chapters, key=lambda c: (c.part, c.number)):
+        if chapter.part not in parts:
+            ctx.add(chapter.src, None, f"hoofdstuk hoort bij deel {chapter.part}, maar dat deel bestaat niet")
+            continue
+        if (chapter.part, chapter.number) in seen:
+            ctx.add(chapter.src, None, f"hoofdstuk {chapter.number} bestaat al in {ctx.where(seen[(chapter.part, chapter.number)])}")
+            continue
+        seen[(chapter.part, chapter.number)] = chapter.src
+        parts[chapter.part].chapters.append(chapter)
+        site.chapters.append(chapter)
+    site.parts = [parts[n] for n in sorted(parts)]
+    site.book_pages.sort(key=lambda p: (p.order, p.src))
+
+
+# -- terms ---------------------------------------------------------------------------------
+
+
+def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    names: dict[str, str] = {}
+    for src, source in sorted(sources.items()):
+        path = PurePosixPath(src)
+        if path.parts[0] != TERMS_DIR or path.name == "index.md":
+            continue
+        if len(path.parts) != 2:
+            ctx.add(src, None, "begrippen staan direct in begrippen/, niet in een submap")
+            continue
+        term = _required_text(source, src, "term", ctx)
+        definition = source.body.strip()
+        if not definition:
+            ctx.add(src, source.body_line, "begrip zonder definitie (de tekst onder de frontmatter is leeg)")
+        aliases = _str_list(source, src, "aliases", ctx)
+        forms = _str_list(source, src, "forms", ctx)
+        related = _str_list(source, src, "related", ctx)
+        if term is None or not definition:
+            continue
+        clash = False
+        for name in [term, *aliases, *forms]:
+            other = names.get(name.casefold())
+            if other and other != src:
+                ctx.add(src, source.line_of("term"), f"'{name}' hoort al bij een ander begrip ({ctx.where(other)})")
+                clash = True
+            names[name.casefold()] = src
+        if clash:
+            continue
+        source_ref = _text(source.meta.get("source"))
+        if source_ref and source_ref not in sources:
+            ctx.add(src, source.line_of("source"), f"'source' verwijst naar een onbekende pagina: {source_ref}")
+            source_ref = ""
+        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition)
+    for slug, term in site.terms.items():
+        source = sources[term.src]
+        for other in term.related:
+            if other == slug:
+                ctx.add(term.src, source.line_of("related"), "een begrip kan niet aan zichzelf verwant zijn")
+            elif other not in site.terms:
+                ctx.add(term.src, source.line_of("related"), f"verwant begrip '{other}' bestaat niet (geen begrippen/{other}.md)")
+        term.related = [x for x in term.related if x in site.terms and x != slug]
+
+
+# -- value helpers ------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _unique(items: Any) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _required_text(source: Source, src: str, key: str, ctx: _Ctx) -> str | None:
+    value = source.meta.get(key)
+    if value is None or value == "":
+        ctx.add(src, source.line_of(key) if key in source.lines else 1, f"verplichte sleutel '{key}' ontbreekt")
+        return None
+    if isinstance(value, (dict, list)):
+        ctx.add(src, source.line_of(key), f"'{key}' moet tekst zijn, geen lijst of mapping")
+        return None
+    return _text(value)
+
+
+def _required_date(source: Source, src: str, key: str, ctx: _Ctx) -> PartialDate | None:
+    if source.meta.get(key) in (None, ""):
+        ctx.add(src, 1, f"verplichte sleutel '{key}' ontbreekt")
+        return None
+    return _optional_date(source, src, key, ctx)
+
+
+def _optional_date(source: Source, src: str, key: str, ctx: _Ctx) -> PartialDate | None:
+    value = source.meta.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        ctx.add(src, source.line_of(key), f"'{key}': {exc}")
+        return None
+
+
+def _bool(source: Source, src: str, key: str, ctx: _Ctx) -> bool:
+    value = source.meta.get(key, False)
+    if not isinstance(value, bool):
+        ctx.add(src, source.line_of(key), f"'{key}' moet true of false zijn, niet '{value}'")
+        return False
+    return value
+
+
+def _int(source: Source, src: str, key: str, ctx: _Ctx) -> int | None:
+    value = source.meta.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        ctx.add(src, source.line_of(key), f"'{key}' moet een geheel getal zijn, niet '{value}'")
+        return None
+    return value
+
+
+def _str_list(source: Source, src: str, key: str, ctx: _Ctx) -> list[str]:
+    value = source.meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if not isinstance(value, list) or any(isinstance(x, (dict, list)) or x is None for x in value):
+        ctx.add(src, source.line_of(key), f"'{key}' moet een lijst met tekst zijn")
+        return []
+    return [_text(x) for x in value if _text(x)]

@@ -1,0 +1,149 @@
+"""The content model: plain dataclasses, no behaviour that needs MkDocs.
+
+Dutch ↔ code names: brief = Letter, editie = Edition, deel = Part, hoofdstuk = Chapter,
+begrip = Term, auteur = Author, stelling = ``stelling`` (kept Dutch), standpunt = ``standpunt``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+STANCES = ("eens", "genuanceerd", "oneens")
+
+
+@dataclass(frozen=True)
+class Author:
+    """An entry of ``docs/.authors.yml``."""
+
+    key: str
+    name: str
+    city: str = ""
+    description: str = ""
+    bio: str = ""
+    role: str = ""
+    avatar: str = ""
+
+    @property
+    def first_name(self) -> str:
+        """First name as used in salutations ("Beste Wim en Rien")."""
+        return self.name.split()[0] if self.name else self.key
+
+
+@dataclass
+class Letter:
+    """A letter (brief) in an edition."""
+
+    src: str
+    edition: str
+    position: int
+    author: str
+    city: str
+    date: PartialDate
+    title: str
+    stelling: str = ""
+    standpunt: str = ""
+    quote: str = ""
+    draft: bool = False
+    publish: PartialDate | None = None
+    addressees: list[str] = field(default_factory=list)
+    in_reply_to: str | None = None
+    replies: list[str] = field(default_factory=list)
+    explicit_addressees: bool = False
+    body: str = ""
+
+
+@dataclass
+class Edition:
+    """An edition (editie): one stelling, a lead and the letters in order."""
+
+    src: str
+    slug: str
+    title: str
+    stelling: str
+    date: PartialDate
+    lead: str = ""
+    draft: bool = False
+    publish: PartialDate | None = None
+    letters: list[Letter] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """A part (deel) of the book."""
+
+    src: str
+    number: int
+    title: str
+    chapters: list[Chapter] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    """A numbered chapter (hoofdstuk) of the book."""
+
+    src: str
+    part: int
+    number: int
+    title: str
+
+
+@dataclass
+class BookPage:
+    """An unnumbered book page (introduction, cases, landing page)."""
+
+    src: str
+    title: str
+    order: int = 50
+
+
+@dataclass
+class Term:
+    """A glossary term (begrip)."""
+
+    src: str
+    slug: str
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    source: str = ""
+    definition: str = ""
+
+    @property
+    def first_sentence(self) -> str:
+        """The definition's first sentence (used for tooltips and descriptions)."""
+        from .text import first_sentence
+
+        return first_sentence(self.definition)
+
+
+@dataclass
+class Site:
+    """Everything read from ``docs/``, cross-referenced."""
+
+    authors: dict[str, Author] = field(default_factory=dict)
+    editions: list[Edition] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    book_pages: list[BookPage] = field(default_factory=list)
+    terms: dict[str, Term] = field(default_factory=dict)
+    excluded: set[str] = field(default_factory=set)
+
+    def letters(self) -> list[Letter]:
+        """All letters, oldest edition first, in edition order."""
+        return [letter for edition in self.editions for letter in edition.letters]
+
+    def letter(self, src: str) -> Letter | None:
+        """The letter at a docs-relative path."""
+        return next((x for x in self.letters() if x.src == src), None)
+
+    def edition(self, slug: str) -> Edition | None:
+        """The edition with this folder name."""
+        return next((e for e in self.editions if e.slug == slug), None)
+
+    def letters_by(self, author: str) -> list[Letter]:
+        """An author's letters, newest first."""
+        mine = [x for x in self.letters() if x.author == author]
+        return sorted(mine, key=lambda x: (x.date, x.position), reverse=True)

@@ -1,0 +1,134 @@
+"""Reading source files: bytes → text → frontmatter (python-frontmatter) → plain values.
+
+YAML guesses types (``NO`` → False, ``2025-09-01`` → date, ``2025-13-01`` → crash).
+We normalise in one place: our loader resolves only ``true``/``false`` as booleans
+and never resolves timestamps, so dates stay text until :mod:`klantbeleving.dates`
+parses them with a clear message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+MAX_SOURCE_BYTES = 2_000_000
+"""Larger Markdown sources are refused: no letter or chapter is that long."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like scalars: no yes/no/on/off booleans, no timestamps."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+class _Handler(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
+def load_yaml(text: str) -> Any:
+    """Load YAML with the project's normalising loader (used for ``.authors.yml``)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
+@dataclass
+class Source:
+    """One Markdown source after reading: its frontmatter and body.
+
+    Attributes:
+        path: path used in messages (relative to the project, e.g. ``docs/…``).
+        meta: the frontmatter mapping (empty when there is none).
+        body: the Markdown after the frontmatter.
+        lines: line number of each top-level frontmatter key.
+        body_line: line number where the body starts.
+    """
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+
+    def line_of(self, key: str) -> int | None:
+        """Line of a frontmatter key, or of the frontmatter's start when it is absent."""
+        return self.lines.get(key, 1 if self.lines or self.meta else None)
+
+
+def decode_source(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes → text, refusing binary, oversized and non-UTF-8 files with a message."""
+    if len(data) > MAX_SOURCE_BYTES:
+        size = len(data) // 1_000_000
+        return None, [Problem(path, None, f"bestand is te groot ({size} MB; maximaal 2 MB)")]
+    if b"\x00" in data:
+        return None, [Problem(path, None, "bestand is binair, geen tekst")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "bestand is geen geldige UTF-8-tekst")]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
+    """Split frontmatter from body and load it; problems carry file and line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lead = len(text) - len(text.lstrip())
+    lead_lines = text[:lead].count("\n")
+    handler = _Handler()
+    if not handler.detect(text.lstrip()):
+        return Source(path, body=text), []
+    try:
+        fm, body = handler.split(text.lstrip())
+    except ValueError:
+        return Source(path, body=text), [
+            Problem(path, lead_lines + 1, "frontmatter is niet afgesloten met '---'")
+        ]
+    try:
+        data = handler.load(fm)
+        node = yaml.compose(fm, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = lead_lines + (mark.line + 1 if mark else 1)
+        reason = exc.problem or "ongeldige YAML"
+        return Source(path, body=body), [Problem(path, line, f"YAML-fout in frontmatter: {reason}")]
+    except yaml.YAMLError as exc:
+        return Source(path, body=body), [Problem(path, lead_lines + 1, f"YAML-fout in frontmatter: {exc}")]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return Source(path, body=body), [
+            Problem(path, lead_lines + 1, f"frontmatter moet een mapping (sleutel: waarde) zijn, geen {kind}")
+        ]
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            lines[str(key_node.value)] = lead_lines + key_node.start_mark.line + 1
+    fm_lines = fm.count("\n") + 1
+    body_line = lead_lines + fm_lines + 1
+    meta = {str(k): v for k, v in data.items()}
+    return Source(path, meta=meta, body=body.lstrip("\n"), lines=lines, body_line=body_line), []
+
+
+def read_source(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
+    """Bytes of a Markdown file → :class:`Source`, or ``None`` with problems."""
+    text, problems = decode_source(path, data)
+    if text is None:
+        return None, problems
+    return parse_source(path, text)

@@ -1,0 +1,136 @@
+"""Page views: plain dicts the templates render (no HTML here).
+
+A view refers to other pages by docs-relative source path; the adapter passes
+``url_of`` to turn those into URLs, so this module stays engine-neutral.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .generate import AUTHORS_DIR, author_src
+from .model import Edition, Letter, Site
+from .text import reading_minutes
+
+UrlOf = Callable[[str], "str | None"]
+View = dict[str, Any]
+
+
+def join_names(names: list[str]) -> str:
+    """Dutch enumeration: ``Wim``, ``Wim en Rien``, ``Wim, Rien en Jan-Hein``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _author_ref(site: Site, key: str, url_of: UrlOf) -> View:
+    author = site.authors.get(key)
+    return {
+        "key": key,
+        "name": author.name if author else key,
+        "first_name": author.first_name if author else key,
+        "url": url_of(author_src(key)),
+    }
+
+
+def _letter_ref(site: Site, letter: Letter, url_of: UrlOf) -> View:
+    return {
+        "title": letter.title,
+        "url": url_of(letter.src),
+        "author": _author_ref(site, letter.author, url_of),
+        "city": letter.city,
+        "date": letter.date.dutch(),
+        "date_iso": letter.date.iso(),
+        "standpunt": letter.standpunt,
+        "quote": letter.quote,
+        "draft": letter.src in site.excluded,
+    }
+
+
+def _edition_ref(edition: Edition, url_of: UrlOf) -> View:
+    return {
+        "title": edition.title,
+        "stelling": edition.stelling,
+        "date": edition.date.dutch(),
+        "date_iso": edition.date.iso(),
+        "url": url_of(edition.src),
+    }
+
+
+def letter_view(site: Site, letter: Letter, url_of: UrlOf) -> View:
+    """Everything a letter page shows besides its own text."""
+    edition = site.edition(letter.edition)
+    assert edition is not None
+    index = edition.letters.index(letter)
+    by_src = {x.src: x for x in edition.letters}
+    addressees = [_author_ref(site, key, url_of) for key in letter.addressees]
+    reply_to = by_src.get(letter.in_reply_to or "")
+    return {
+        "kind": "letter",
+        **_letter_ref(site, letter, url_of),
+        "stelling": letter.stelling,
+        "edition": _edition_ref(edition, url_of),
+        "addressees": addressees,
+        "aan": join_names([a["first_name"] for a in addressees]),
+        "in_reply_to": _letter_ref(site, reply_to, url_of) if reply_to else None,
+        "replies": [_letter_ref(site, by_src[s], url_of) for s in letter.replies if s in by_src],
+        "previous": _letter_ref(site, edition.letters[index - 1], url_of) if index > 0 else None,
+        "next": _letter_ref(site, edition.letters[index + 1], url_of) if index + 1 < len(edition.letters) else None,
+        "reading_minutes": reading_minutes(letter.body),
+    }
+
+
+def edition_view(site: Site, edition: Edition, url_of: UrlOf) -> View:
+    """An edition page: stelling, month, and its letters in order."""
+    index = site.editions.index(edition)
+    return {
+        "kind": "edition",
+        **_edition_ref(edition, url_of),
+        "draft": edition.src in site.excluded,
+        "letters": [_letter_ref(site, x, url_of) for x in edition.letters],
+        "previous": _edition_ref(site.editions[index - 1], url_of) if index > 0 else None,
+        "next": _edition_ref(site.editions[index + 1], url_of) if index + 1 < len(site.editions) else None,
+    }
+
+
+def author_view(site: Site, key: str, url_of: UrlOf) -> View:
+    """An author page: city, role and all their letters, newest first."""
+    author = site.authors[key]
+    return {
+        "kind": "author",
+        "name": author.name,
+        "city": author.city,
+        "description": author.description,
+        "role": author.role,
+        "letters": [_letter_ref(site, x, url_of) for x in site.letters_by(key)],
+    }
+
+
+def authors_index_view(site: Site, url_of: UrlOf) -> View:
+    """The list of all authors."""
+    return {
+        "kind": "authors",
+        "authors": [
+            {**_author_ref(site, key, url_of), "city": a.city, "description": a.description,
+             "letters": len(site.letters_by(key))}
+            for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
+        ],
+    }
+
+
+def page_view(site: Site, src: str, url_of: UrlOf) -> View | None:
+    """The view for any page, or ``None`` for a plain page."""
+    letter = site.letter(src)
+    if letter is not None:
+        return letter_view(site, letter, url_of)
+    for edition in site.editions:
+        if edition.src == src:
+            return edition_view(site, edition, url_of)
+    if src == f"{AUTHORS_DIR}/index.md":
+        return authors_index_view(site, url_of)
+    if src.startswith(f"{AUTHORS_DIR}/"):
+        key = src[len(AUTHORS_DIR) + 1 : -3]
+        if key in site.authors:
+            return author_view(site, key, url_of)
+    return None

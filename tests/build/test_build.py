@@ -1,0 +1,88 @@
+"""Real MkDocs builds of small sites written into tmp_path; HTML parsed with selectolax."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.sitekit import build, letter, small_site, write_site
+
+ED = "brieven/2025-12-proef"
+
+
+def html(site: Path, rel: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+
+
+def text(tree: LexborHTMLParser, selector: str) -> str:
+    node = tree.css_first(selector)
+    assert node is not None, f"no {selector}"
+    return " ".join(node.text().split())
+
+
+def test_letter_page_shows_author_city_dutch_date_and_stelling(tmp_path: Path) -> None:
+    exc, log = build(write_site(tmp_path, small_site()))
+    assert exc is None, log
+    assert log == ""
+    page = html(tmp_path / "site", f"{ED}/02-rien-brus/index.html")
+    author = page.css_first("article.kb-letter .kb-author")
+    assert author.text() == "Rien Brus"
+    assert author.attributes["href"] == "../../../auteurs/rien-brus/"
+    assert text(page, ".kb-city") == "Santpoort-Zuid"
+    assert text(page, "time.kb-date") == "december 2025"
+    assert text(page, ".kb-stelling") .startswith("Stelling Een proef is nodig.")
+    assert text(page, ".kb-addressees") == "Jan-Hein en Wim"
+    assert text(page, ".kb-reply-to").startswith("Brief van jan-hein-pierik")
+
+
+def test_edition_page_lists_its_letters_in_order(tmp_path: Path) -> None:
+    exc, log = build(write_site(tmp_path, small_site()))
+    assert exc is None, log
+    page = html(tmp_path / "site", f"{ED}/index.html")
+    assert text(page, ".kb-stelling") == "Stelling Een proef is nodig."
+    assert "Een korte inleiding van de redactie." in text(page, ".kb-lead")
+    items = [" ".join(n.text().split()) for n in page.css(".kb-letter-item__meta")]
+    assert items == ["Jan-Hein Pierik, Zeist", "Rien Brus, Santpoort-Zuid", "Wim Rampen, Helmond"]
+
+
+def test_author_page_is_generated_with_letters(tmp_path: Path) -> None:
+    exc, log = build(write_site(tmp_path, small_site()))
+    assert exc is None, log
+    assert not (tmp_path / "docs" / "auteurs").exists(), "generated pages must not be written into docs/"
+    page = html(tmp_path / "site", "auteurs/wim-rampen/index.html")
+    assert text(page, "h1") == "Wim Rampen"
+    assert "Schrijft over klantwaarde." in text(page, "article")
+    assert [a.attributes["href"] for a in page.css(".kb-letter-list a")] == ["../../brieven/2025-12-proef/03-wim-rampen/"]
+
+
+def test_broken_letter_fails_the_build_naming_the_file(tmp_path: Path) -> None:
+    files = dict(small_site())
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Zeist", date="2025-13-01")
+    before = hashlib.sha256(files[f"{ED}/02-rien-brus.md"].encode()).hexdigest()
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is not None
+    assert f"docs/{ED}/02-rien-brus.md:5: 'date': '2025-13-01' is geen bestaande datum" in log
+    assert "Traceback" not in log
+    after = hashlib.sha256((tmp_path / "docs" / ED / "02-rien-brus.md").read_bytes()).hexdigest()
+    assert before == after
+
+
+def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
+    cfg = write_site(tmp_path, small_site())
+
+    def snapshot() -> dict[str, str]:
+        exc, log = build(cfg)
+        assert exc is None, log
+        site = tmp_path / "site"
+        return {
+            p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.name.endswith(".gz")
+        }
+
+    first = snapshot()
+    second = snapshot()
+    assert first == second
+    assert "auteurs/rien-brus/index.html" in first

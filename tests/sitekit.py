@@ -1,0 +1,120 @@
+"""Test helpers: write a tiny site into a folder and build it for real with MkDocs."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from textwrap import dedent
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+AUTHORS = """\
+authors:
+  wim-rampen:
+    name: Wim Rampen
+    city: Helmond
+    role: brieven
+    bio: Schrijft over klantwaarde.
+  jan-hein-pierik:
+    name: Jan-Hein Pierik
+    city: Zeist
+    role: brieven
+    bio: Schrijft over strategie.
+  rien-brus:
+    name: Rien Brus
+    city: Santpoort-Zuid
+    role: brieven
+    bio: Schrijft over leiderschap.
+"""
+
+EDITION = """\
+---
+title: Proefeditie
+stelling: Een proef is nodig.
+date: 2025-12
+---
+
+Een korte inleiding van de redactie.
+"""
+
+
+def letter(author: str, city: str, *, date: str = "2025-12", extra: str = "", body: str = "Een samenvatting.") -> str:
+    """Markdown source of a letter with the given frontmatter."""
+    return f"---\ntitle: Brief van {author}\nauthor: {author}\ncity: {city}\ndate: {date}\n{extra}---\n\n{body}\n"
+
+
+def small_site() -> dict[str, str]:
+    """docs-relative path → text for a minimal valid site with one edition of three letters."""
+    ed = "brieven/2025-12-proef"
+    return {
+        "index.md": "---\ntitle: Start\n---\n\nWelkom.\n",
+        ".authors.yml": AUTHORS,
+        f"{ed}/index.md": EDITION,
+        f"{ed}/01-jan-hein-pierik.md": letter("jan-hein-pierik", "Zeist"),
+        f"{ed}/02-rien-brus.md": letter("rien-brus", "Santpoort-Zuid", extra="standpunt: oneens\n"),
+        f"{ed}/03-wim-rampen.md": letter("wim-rampen", "Helmond"),
+        "begrippen/cxm.md": "---\nterm: CXM\naliases: [Customer Experience Management]\n---\n\nHet sturen op klantbeleving.\n",
+    }
+
+
+def mkdocs_yml(site_dir: Path, extra: str = "") -> str:
+    """A config that uses the project's real hooks, theme overrides and extensions."""
+    return dedent(f"""\
+        site_name: Proef
+        site_url: https://proef.example/
+        docs_dir: docs
+        site_dir: {site_dir}
+        theme:
+          name: material
+          language: nl
+          custom_dir: {ROOT / 'overrides'}
+          font: false
+        hooks:
+          - {ROOT / 'hooks' / 'content.py'}
+        plugins:
+          - search:
+              lang: nl
+        markdown_extensions:
+          - attr_list
+          - md_in_html
+          - footnotes
+          - toc:
+              permalink: true
+        """) + extra
+
+
+def write_site(root: Path, files: dict[str, str | bytes], config_extra: str = "") -> Path:
+    """Write docs files and mkdocs.yml under ``root``; return the config path."""
+    for rel, content in files.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(mkdocs_yml(root / "site", config_extra), encoding="utf-8")
+    return cfg
+
+
+def build(config_file: Path, *, strict: bool = True) -> tuple[Exception | None, str]:
+    """Run a real in-process MkDocs build; return (exception or None, captured log text)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), strict=strict)
+        mkdocs_build(config)
+        return None, stream.getvalue()
+    except BaseException as exc:  # SystemExit/Abort/PluginError all end a build
+        return exc, stream.getvalue()
+    finally:
+        logger.removeHandler(handler)

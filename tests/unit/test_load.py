@@ -1,0 +1,180 @@
+"""Parsing and validation on a table of good and bad sources: problems carry file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from klantbeleving.load import load_site
+from klantbeleving.sources import parse_source
+from tests.sitekit import letter, small_site
+
+ED = "brieven/2025-12-proef"
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    docs = root / "docs"
+    for rel, content in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return docs
+
+
+def problems_for(tmp_path: Path, changes: dict[str, str | bytes | None]) -> list[str]:
+    files: dict[str, str | bytes] = dict(small_site())
+    for rel, content in changes.items():
+        if content is None:
+            files.pop(rel, None)
+        else:
+            files[rel] = content
+    docs = write(tmp_path, files)
+    _site, problems = load_site(docs, today=dt.date(2026, 1, 1))
+    return [p.format() for p in problems]
+
+
+def test_the_small_site_is_clean(tmp_path: Path) -> None:
+    docs = write(tmp_path, dict(small_site()))
+    site, problems = load_site(docs)
+    assert problems == []
+    [edition] = site.editions
+    assert [x.author for x in edition.letters] == ["jan-hein-pierik", "rien-brus", "wim-rampen"]
+    assert edition.letters[1].addressees == ["jan-hein-pierik", "wim-rampen"]
+    assert edition.letters[1].in_reply_to == f"{ED}/01-jan-hein-pierik.md"
+    assert edition.letters[0].replies == [f"{ED}/02-rien-brus.md"]
+    assert edition.letters[0].stelling == "Een proef is nodig."
+
+
+BAD = [
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": "---\ntitle: x\ncity: Zeist\ndate: 2025-12\n---\n\nTekst.\n"},
+        f"docs/{ED}/02-rien-brus.md:1: verplichte sleutel 'author' ontbreekt",
+        id="missing-author",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("piet-paulusma", "Zeist")},
+        f"docs/{ED}/02-rien-brus.md:3: onbekende auteur 'piet-paulusma'",
+        id="unknown-author",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", date="2025-13-01")},
+        f"docs/{ED}/02-rien-brus.md:5: 'date': '2025-13-01' is geen bestaande datum",
+        id="month-13",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", date="2025-02-30")},
+        f"docs/{ED}/02-rien-brus.md:5: 'date': '2025-02-30' is geen bestaande datum",
+        id="february-30",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": "---\ntitle: x\nauthor: rien-brus\ncity: [Zeist\ndate: 2025-12\n---\n\nTekst.\n"},
+        f"docs/{ED}/02-rien-brus.md:5: YAML-fout in frontmatter",
+        id="yaml-syntax-error",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": "---\n- author\n- city\n---\n\nTekst.\n"},
+        f"docs/{ED}/02-rien-brus.md:1: frontmatter moet een mapping",
+        id="frontmatter-is-a-list",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="stelling: Iets heel anders.\n")},
+        f"docs/{ED}/02-rien-brus.md:6: stelling wijkt af",
+        id="stelling-disagrees",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="standpunt: misschien\n")},
+        f"docs/{ED}/02-rien-brus.md:6: standpunt 'misschien' is niet een van",
+        id="unknown-stance",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": b"---\ntitle: caf\xe9\n---\n"},
+        f"docs/{ED}/02-rien-brus.md:2: bestand is geen geldige UTF-8-tekst",
+        id="not-utf8",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": b"\x89PNG\r\n\x1a\n\x00\x00"},
+        f"docs/{ED}/02-rien-brus.md: bestand is binair",
+        id="binary",
+    ),
+    pytest.param(
+        {"brieven/los.md": letter("rien-brus", "Zeist")},
+        "docs/brieven/los.md: brief staat niet in een editiemap",
+        id="letter-outside-edition",
+    ),
+    pytest.param(
+        {f"{ED}/04-rien-brus.md": letter("rien-brus", "Zeist"), f"{ED}/2-wim-rampen.md": letter("wim-rampen", "Helmond")},
+        f"docs/{ED}/2-wim-rampen.md: volgnummer 2 is al in gebruik door docs/{ED}/02-rien-brus.md",
+        id="two-letters-one-place",
+    ),
+    pytest.param(
+        {f"{ED}/index.md": "---\ntitle: x\ndate: 2025-12\n---\n\nLead.\n"},
+        f"docs/{ED}/index.md:1: verplichte sleutel 'stelling' ontbreekt",
+        id="edition-without-stelling",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\n---\n\n"},
+        "docs/begrippen/cx.md:4: begrip zonder definitie",
+        id="term-empty-definition",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\nrelated: [bestaat-niet]\n---\n\nKlantbeleving.\n"},
+        "docs/begrippen/cx.md:3: verwant begrip 'bestaat-niet' bestaat niet",
+        id="term-unknown-related",
+    ),
+    pytest.param(
+        {".authors.yml": "authors:\n  wim-rampen:\n    city: Helmond\n"},
+        "docs/.authors.yml:2: auteur 'wim-rampen' heeft geen 'name'",
+        id="author-without-name",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="draft: ja\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'draft' moet true of false zijn",
+        id="draft-not-boolean",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="publish: binnenkort\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'publish': 'binnenkort' is geen datum",
+        id="publish-not-a-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), BAD)
+def test_bad_sources_give_a_problem_with_file_and_line(tmp_path: Path, changes: dict, expected: str) -> None:
+    problems = problems_for(tmp_path, changes)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        ("---\ncity: NO\n---\n", {"city": "NO"}),
+        ("---\ndate: 2025-12-01\n---\n", {"date": "2025-12-01"}),
+        ("---\ndraft: true\n---\n", {"draft": True}),
+        ("---\ntitle: 2025\n---\n", {"title": 2025}),
+        ("\ufeff---\ntitle: Bom\n---\n", {"title": "Bom"}),
+        ("Geen frontmatter.\n", {}),
+    ],
+)
+def test_yaml_values_are_normalised_in_one_place(text: str, meta: dict) -> None:
+    source, problems = parse_source("x.md", text.removeprefix("\ufeff"))
+    assert problems == []
+    assert source.meta == meta
+
+
+def test_drafts_and_embargo_are_left_out(tmp_path: Path) -> None:
+    files = dict(small_site())
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Santpoort-Zuid", extra="draft: true\n")
+    files[f"{ED}/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", extra="publish: 2026-02-01\n")
+    docs = write(tmp_path, files)
+    site, problems = load_site(docs, today=dt.date(2026, 1, 15))
+    assert problems == []
+    assert [x.author for x in site.letters()] == ["jan-hein-pierik"]
+    assert site.excluded == {f"{ED}/02-rien-brus.md", f"{ED}/03-wim-rampen.md"}
+    site, _ = load_site(docs, today=dt.date(2026, 2, 1))
+    assert [x.author for x in site.letters()] == ["jan-hein-pierik", "wim-rampen"]
