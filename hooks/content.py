@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from klantbeleving.cmif import CMIF_PATH, render_cmif
+from klantbeleving.feeds import FEED_PATH, render_rss
 from klantbeleving.generate import render_generated_pages
 from klantbeleving.load import load_site
 from klantbeleving.model import Site
@@ -81,5 +83,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
-    context["kb"] = page_view(state.site, page.file.src_uri, state.url_of)
+    page_url = (config.site_url or "") + page.url
+    context["kb"] = page_view(state.site, page.file.src_uri, state.url_of, page_url)
     return context
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    """Write the feed and the CMIF export next to the HTML (published letters only)."""
+    state = _state(config)
+    base = config.site_url or "/"
+    outputs = {
+        FEED_PATH: render_rss(state.site, base_url=base, url_of=state.url_of,
+                              title=config.site_name, description=config.site_description or config.site_name),
+        CMIF_PATH: render_cmif(state.site, base_url=base, url_of=state.url_of),
+    }
+    for name, data in outputs.items():
+        path = Path(config.site_dir) / name
+        path.write_bytes(data)

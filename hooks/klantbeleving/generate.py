@@ -13,6 +13,15 @@ import yaml
 from .model import Site
 
 AUTHORS_DIR = "auteurs"
+BROWSE_PAGES = {
+    "brieven/tijdlijn.md": ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
+    "brieven/per-auteur.md": ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver."),
+    "brieven/per-plaats.md": ("Brieven per plaats", "Alle brieven, gegroepeerd naar de plaats van schrijven."),
+    "brieven/stellingen.md": (
+        "Stellingenregister",
+        "Per editie de stelling en het standpunt van elke schrijver: eens, genuanceerd of oneens.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -38,4 +47,7 @@ def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage
     pages = [_page(f"{AUTHORS_DIR}/index.md", {"title": "Auteurs"})]
     for key, author in sorted(site.authors.items()):
         pages.append(_page(author_src(key), {"title": author.name}, author.bio))
+    if site.editions:
+        for src, (title, intro) in BROWSE_PAGES.items():
+            pages.append(_page(src, {"title": title}, intro))
     return [p for p in pages if p.src not in existing]

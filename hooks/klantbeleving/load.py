@@ -17,6 +17,7 @@ from .problems import Problem
 from .sources import Source, load_yaml, read_source
 
 AUTHORS_FILE = ".authors.yml"
+PLACES_FILE = ".places.yml"
 LETTERS_DIR = "brieven"
 BOOK_DIR = "boek"
 TERMS_DIR = "begrippen"
@@ -71,7 +72,7 @@ def load_site(
     """
     ctx = _Ctx(label, today or dt.date.today(), [])
     read = reader or (lambda p: p.read_bytes())
-    site = Site(authors=_load_authors(docs_dir, ctx))
+    site = Site(authors=_load_authors(docs_dir, ctx), places=_load_places(docs_dir, ctx))
     sources: dict[str, Source] = {}
     for src in list_sources(docs_dir):
         try:
@@ -138,6 +139,32 @@ def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
             avatar=_text(entry.get("avatar")),
         )
     return authors
+
+
+def _load_places(docs_dir: Path, ctx: _Ctx) -> dict[str, int]:
+    """``.places.yml``: city name → GeoNames id (for the CMIF export)."""
+    path = docs_dir / PLACES_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = load_yaml(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        ctx.add(PLACES_FILE, None, f"bestand kan niet gelezen worden: {exc}")
+        return {}
+    entries = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        ctx.add(PLACES_FILE, 1, "verwacht een mapping 'places:' met per plaats 'geonames: <id>'")
+        return {}
+    places: dict[str, int] = {}
+    for name, entry in entries.items():
+        geonames = entry.get("geonames") if isinstance(entry, dict) else None
+        if geonames is None:
+            continue
+        if isinstance(geonames, bool) or not isinstance(geonames, int):
+            ctx.add(PLACES_FILE, None, f"plaats '{name}': 'geonames' moet een getal zijn")
+            continue
+        places[str(name)] = geonames
+    return places
 
 
 def _mapping_lines(node: Any, key: str) -> dict[str, int]:

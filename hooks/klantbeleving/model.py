@@ -130,6 +130,7 @@ class Site:
     book_pages: list[BookPage] = field(default_factory=list)
     terms: dict[str, Term] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
+    places: dict[str, int] = field(default_factory=dict)
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""

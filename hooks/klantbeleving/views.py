@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
 from .model import Edition, Letter, Site
 from .text import reading_minutes
@@ -58,7 +59,7 @@ def _edition_ref(edition: Edition, url_of: UrlOf) -> View:
     }
 
 
-def letter_view(site: Site, letter: Letter, url_of: UrlOf) -> View:
+def letter_view(site: Site, letter: Letter, url_of: UrlOf, page_url: str = "") -> View:
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
     assert edition is not None
@@ -78,6 +79,8 @@ def letter_view(site: Site, letter: Letter, url_of: UrlOf) -> View:
         "previous": _letter_ref(site, edition.letters[index - 1], url_of) if index > 0 else None,
         "next": _letter_ref(site, edition.letters[index + 1], url_of) if index + 1 < len(edition.letters) else None,
         "reading_minutes": reading_minutes(letter.body),
+        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
+        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
     }
 
 
@@ -119,11 +122,73 @@ def authors_index_view(site: Site, url_of: UrlOf) -> View:
     }
 
 
-def page_view(site: Site, src: str, url_of: UrlOf) -> View | None:
+def timeline_view(site: Site, url_of: UrlOf) -> View:
+    """Editions per year, newest first."""
+    years: dict[int, list[View]] = {}
+    for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
+        ref = _edition_ref(edition, url_of)
+        ref["letters"] = [_letter_ref(site, x, url_of) for x in edition.letters]
+        years.setdefault(edition.date.year, []).append(ref)
+    return {"kind": "timeline", "years": [{"year": y, "editions": e} for y, e in years.items()]}
+
+
+def by_author_view(site: Site, url_of: UrlOf) -> View:
+    """Letters grouped by author (authors with letters, by name)."""
+    groups = []
+    for key, author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
+        letters = site.letters_by(key)
+        if letters:
+            groups.append({"author": _author_ref(site, key, url_of),
+                           "letters": [_letter_ref(site, x, url_of) for x in letters]})
+    return {"kind": "by_author", "groups": groups}
+
+
+def by_city_view(site: Site, url_of: UrlOf) -> View:
+    """Letters grouped by the city they were written in."""
+    cities: dict[str, list[Letter]] = {}
+    for letter in site.letters():
+        cities.setdefault(letter.city, []).append(letter)
+    groups = [
+        {"city": city, "slug": _slug(city),
+         "letters": [_letter_ref(site, x, url_of) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]}
+        for city, ls in sorted(cities.items())
+    ]
+    return {"kind": "by_city", "groups": groups}
+
+
+def register_view(site: Site, url_of: UrlOf) -> View:
+    """The stelling register: per edition the stelling and each author's stance."""
+    authors = list(dict.fromkeys(x.author for x in site.letters()))
+    authors.sort(key=lambda k: site.authors[k].name if k in site.authors else k)
+    rows = []
+    for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
+        cells = []
+        for key in authors:
+            mine = [x for x in edition.letters if x.author == key]
+            cells.append(_letter_ref(site, mine[0], url_of) if mine else None)
+        rows.append({**_edition_ref(edition, url_of), "cells": cells})
+    return {"kind": "register", "authors": [_author_ref(site, k, url_of) for k in authors], "rows": rows}
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+_BROWSE = {
+    "brieven/tijdlijn.md": timeline_view,
+    "brieven/per-auteur.md": by_author_view,
+    "brieven/per-plaats.md": by_city_view,
+    "brieven/stellingen.md": register_view,
+}
+
+
+def page_view(site: Site, src: str, url_of: UrlOf, page_url: str = "") -> View | None:
     """The view for any page, or ``None`` for a plain page."""
     letter = site.letter(src)
     if letter is not None:
-        return letter_view(site, letter, url_of)
+        return letter_view(site, letter, url_of, page_url)
+    if src in _BROWSE:
+        return _BROWSE[src](site, url_of)
     for edition in site.editions:
         if edition.src == src:
             return edition_view(site, edition, url_of)

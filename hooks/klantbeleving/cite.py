@@ -1,0 +1,54 @@
+"""Citations of a letter: APA (7th) and BibTeX."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Author, Letter
+
+SERIES = "Correspondentie over klantbeleving"
+
+
+def _apa_name(name: str) -> str:
+    """``Jan-Hein Pierik`` → ``Pierik, J.-H.``; ``Eric de Haan`` → ``de Haan, E.``."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    particles = {"de", "den", "der", "van", "ten", "ter", "het"}
+    i = 1
+    while i < len(parts) - 1 and parts[i].lower() not in particles:
+        i += 1
+    if parts[i].lower() not in particles:
+        i = len(parts) - 1
+    given, family = parts[:i], " ".join(parts[i:])
+    initials = " ".join("-".join(p[0] + "." for p in g.split("-") if p) for g in given)
+    return f"{family}, {initials}"
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([{}%&$#_\\])", r"\\\1", text)
+
+
+def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> str:
+    """APA reference, e.g. ``Rampen, W. (2025, oktober). Titel [Brief]. Reeks: editie. URL``."""
+    when = f"{letter.date.year}, {letter.date.dutch().split()[-2]}"
+    return f"{_apa_name(author.name)} ({when}). {letter.title} [Brief]. {SERIES}: {edition_title}. {url}"
+
+
+def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str) -> str:
+    """A ``@misc`` BibTeX entry with a stable key."""
+    family = _apa_name(author.name).split(",")[0]
+    ascii_family = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode().replace(" ", "")
+    key = f"{ascii_family.lower()}{letter.date.year}{letter.date.month:02d}{letter.position:02d}"
+    fields = {
+        "author": author.name,
+        "title": letter.title,
+        "year": str(letter.date.year),
+        "month": letter.date.dutch().split()[-2],
+        "howpublished": f"{SERIES}: {edition_title}",
+        "note": "Brief",
+        "url": url,
+    }
+    body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items())
+    return f"@misc{{{key},\n{body}\n}}"

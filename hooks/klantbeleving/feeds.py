@@ -1,0 +1,46 @@
+"""The RSS 2.0 feed of editions (newest first), made with feedgen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from feedgen.feed import FeedGenerator
+
+from .model import Site
+from .text import plain_text
+
+FEED_PATH = "feed.xml"
+
+
+def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None], title: str, description: str) -> bytes:
+    """RSS 2.0 bytes: one item per published edition with its stelling and lead.
+
+    Dates come from the content (never "now"), so two builds give identical bytes.
+    """
+    base = base_url.rstrip("/") + "/"
+    fg = FeedGenerator()
+    fg.title(title)
+    fg.link(href=base, rel="alternate")
+    fg.description(description)
+    fg.language("nl")
+    editions = sorted((e for e in site.editions if e.src not in site.excluded), key=lambda e: (e.date, e.slug))
+    if editions:
+        newest = editions[-1].date.as_date()
+        fg.lastBuildDate(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc))
+    for edition in editions:  # feedgen prepends: the newest ends up first
+        url = base + (url_of(edition.src) or "")
+        entry = fg.add_entry()
+        entry.id(url)
+        entry.guid(url, permalink=True)
+        entry.title(edition.title)
+        entry.link(href=url)
+        lead = plain_text(edition.lead)
+        entry.description(f"Stelling: {edition.stelling}\n\n{lead}".strip())
+        day = edition.date.as_date()
+        entry.pubDate(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+        for letter in (x for x in edition.letters if x.src not in site.excluded):
+            author = site.authors.get(letter.author)
+            if author:
+                entry.author(name=author.name, email="redactie@klantbeleving.example")
+    return fg.rss_str(pretty=True)

@@ -1,0 +1,122 @@
+"""The letter series as a correspondence: browse pages, register, citations, feed, CMIF, drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+from lxml import etree
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.sitekit import build, letter, small_site, write_site
+
+ED = "brieven/2025-12-proef"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def built(tmp_path: Path, files: dict[str, str] | None = None) -> Path:
+    exc, log = build(write_site(tmp_path, files or small_site()))
+    assert exc is None, log
+    assert log == ""
+    return tmp_path / "site"
+
+
+def page(site: Path, rel: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+
+
+def two_editions() -> dict[str, str]:
+    files = dict(small_site())
+    ed2 = "brieven/2026-01-tweede"
+    files[f"{ed2}/index.md"] = "---\ntitle: Tweede\nstelling: Twee is beter dan een.\ndate: 2026-01\n---\n\nDe tweede ronde.\n"
+    files[f"{ed2}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date="2026-01", extra="standpunt: eens\n")
+    files[f"{ed2}/02-rien-brus.md"] = letter("rien-brus", "Santpoort-Zuid", date="2026-01")
+    files[".places.yml"] = "places:\n  Helmond:\n    geonames: 2754447\n"
+    return files
+
+
+def test_browse_pages_and_register(tmp_path: Path) -> None:
+    site = built(tmp_path, two_editions())
+    timeline = page(site, "brieven/tijdlijn/index.html")
+    assert [h.text() for h in timeline.css("article h2")] == ["2026", "2025"]
+    by_city = page(site, "brieven/per-plaats/index.html")
+    assert [h.text() for h in by_city.css("article h2")] == ["Helmond", "Santpoort-Zuid", "Zeist"]
+    register = page(site, "brieven/stellingen/index.html")
+    rows = register.css("table.kb-register tbody tr")
+    assert len(rows) == 2
+    first = [" ".join(td.text().split()) for td in rows[0].css("td")]
+    assert first == ["—", "brief", "eens"]  # Jan-Hein, Rien, Wim in name order
+    second = [" ".join(td.text().split()) for td in rows[1].css("td")]
+    assert second == ["brief", "oneens", "brief"]
+
+
+def test_edition_prev_next_and_letter_citation(tmp_path: Path) -> None:
+    site = built(tmp_path, two_editions())
+    edition = page(site, f"{ED}/index.html")
+    assert edition.css_first(".kb-pager__next").attributes["href"] == "../2026-01-tweede/"
+    letter_page = page(site, f"{ED}/03-wim-rampen/index.html")
+    apa = letter_page.css_first(".kb-cite__apa").text()
+    assert apa.startswith("Rampen, W. (2025, december). Brief van wim-rampen [Brief].")
+    assert apa.endswith("https://proef.example/brieven/2025-12-proef/03-wim-rampen/")
+    assert "@misc{rampen20251203," in letter_page.css_first(".kb-cite__bibtex").text()
+
+
+def test_feed_lists_editions_newest_first(tmp_path: Path) -> None:
+    site = built(tmp_path, two_editions())
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20"
+    assert [e.title for e in feed.entries] == ["Tweede", "Proefeditie"]
+    assert feed.entries[0].link == "https://proef.example/brieven/2026-01-tweede/"
+    assert "Twee is beter dan een." in feed.entries[0].description
+    head = page(site, "index.html").css_first("link[type='application/rss+xml']")
+    assert head.attributes["href"] == "feed.xml"
+
+
+def test_cmif_is_well_formed_and_complete(tmp_path: Path) -> None:
+    site = built(tmp_path, two_editions())
+    root = etree.parse(str(site / "brieven.cmif.xml")).getroot()
+    assert root.tag == f"{TEI}TEI"
+    header = root.find(f"{TEI}teiHeader")
+    assert header.findtext(f"{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
+    assert header.find(f"{TEI}fileDesc/{TEI}titleStmt/{TEI}editor/{TEI}email") is not None
+    assert header.find(f"{TEI}fileDesc/{TEI}publicationStmt/{TEI}idno[@type='url']") is not None
+    assert header.find(f"{TEI}fileDesc/{TEI}publicationStmt/{TEI}availability/{TEI}licence").get("target")
+    bibl = header.find(f"{TEI}fileDesc/{TEI}sourceDesc/{TEI}bibl")
+    assert bibl.get("{http://www.w3.org/XML/1998/namespace}id") == "klantbeleving"
+    corresp = header.findall(f"{TEI}profileDesc/{TEI}correspDesc")
+    assert len(corresp) == 5
+    for desc in corresp:
+        assert desc.get("ref", "").startswith("https://proef.example/brieven/")
+        assert desc.get("source") == "#klantbeleving"
+        sent = desc.find(f"{TEI}correspAction[@type='sent']")
+        received = desc.find(f"{TEI}correspAction[@type='received']")
+        assert sent.findtext(f"{TEI}persName") and sent.findtext(f"{TEI}placeName")
+        assert sent.find(f"{TEI}date").get("when")
+        assert received.findall(f"{TEI}persName")
+    helmond = [d for d in corresp if d.findtext(f".//{TEI}placeName") == "Helmond"]
+    assert {d.find(f".//{TEI}placeName").get("ref") for d in helmond} == {"https://www.geonames.org/2754447"}
+
+
+def test_draft_and_embargoed_letters_leave_no_trace(tmp_path: Path) -> None:
+    files = two_editions()
+    files[f"{ED}/02-rien-brus.md"] = letter(
+        "rien-brus", "Santpoort-Zuid", extra="draft: true\n", body="Het woord zwartekousensentinel staat hier."
+    )
+    files[f"{ED}/03-wim-rampen.md"] = letter(
+        "wim-rampen", "Helmond", extra="publish: 2999-01-01\n", body="Hier staat embargobewaakwoord."
+    )
+    files["brieven/2026-02-concept/index.md"] = (
+        "---\ntitle: Conceptuitgave\nstelling: Conceptstellingwoord.\ndate: 2026-02\ndraft: true\n---\n\nLead.\n"
+    )
+    files["brieven/2026-02-concept/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date="2026-02")
+    site = built(tmp_path, files)
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for word in (b"zwartekousensentinel", b"embargobewaakwoord", b"Conceptstellingwoord", b"Conceptuitgave"):
+                assert word not in data, f"{word!r} leaked into {path.relative_to(site)}"
+            assert b"2025-12-proef/02-rien-brus" not in data, path
+            assert b"2025-12-proef/03-wim-rampen" not in data, path
+    assert not (site / ED / "02-rien-brus").exists()
+    assert not (site / "brieven/2026-02-concept").exists()
