@@ -17,6 +17,7 @@ from klantbeleving.feeds import FEED_PATH, render_rss
 from klantbeleving.generate import render_generated_pages
 from klantbeleving.load import load_site
 from klantbeleving.model import Site
+from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.views import page_view
 from mkdocs.config.defaults import MkDocsConfig
@@ -78,7 +79,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src, content=page.markdown))
     state.site = site
     state.files = files
+    if not config.nav:  # an explicit nav in mkdocs.yml wins
+        config.nav = build_nav(site, {f.src_uri for f in files.documentation_pages()})
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """Numbered titles for chapters and parts (also used in navigation and search)."""
+    site = _state(config).site
+    src = page.file.src_uri
+    for part in site.parts:
+        if part.src == src:
+            page.title = part_title(part.number, part.title)
+        for chapter in part.chapters:
+            if chapter.src == src:
+                page.title = chapter_title(chapter.number, chapter.title)
+    return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:

@@ -1,0 +1,73 @@
+"""The site navigation as plain data (MkDocs ``nav`` format), built from the model.
+
+Letters are nested year → edition → letter, newest first: a flat section would make
+every page carry every link (page size and build time grow with the square of pages).
+Chapters carry their number ("1 Customer Experience"); parts their roman numeral.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .generate import AUTHORS_DIR, BROWSE_PAGES, author_src
+from .load import BOOK_DIR, LETTERS_DIR, TERMS_DIR
+from .model import Site
+
+NavItem = Any
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+
+
+def part_title(number: int, title: str) -> str:
+    """``Deel I — Customer experience als uitdaging``."""
+    return f"Deel {ROMAN.get(number, str(number))} — {title}"
+
+
+def chapter_title(number: int, title: str) -> str:
+    """``1 Customer Experience``."""
+    return f"{number} {title}"
+
+
+def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
+    """The whole navigation; ``sources`` are all page paths present in the build."""
+    used: set[str] = set()
+
+    def entry(src: str, title: str | None = None) -> NavItem | None:
+        if src not in sources:
+            return None
+        used.add(src)
+        return {title: src} if title else src
+
+    def section(title: str, items: list[NavItem | None]) -> NavItem | None:
+        kept = [x for x in items if x]
+        return {title: kept} if kept else None
+
+    nav: list[NavItem | None] = [entry("index.md", "Start")]
+
+    years: dict[int, list[NavItem | None]] = {}
+    for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
+        letters = [entry(edition.src)] + [
+            entry(x.src, site.authors[x.author].name if x.author in site.authors else x.title) for x in edition.letters
+        ]
+        years.setdefault(edition.date.year, []).append(section(f"{edition.date.dutch()}: {edition.title}", letters))
+    browse = [entry(src, title) for src, (title, _intro) in BROWSE_PAGES.items()]
+    nav.append(section("Brieven", [entry(f"{LETTERS_DIR}/index.md"), *browse,
+                                   *[section(str(y), eds) for y, eds in years.items()]]))
+
+    book: list[NavItem | None] = [entry(f"{BOOK_DIR}/index.md")]
+    pages = sorted(site.book_pages, key=lambda p: (p.order, p.src))
+    book += [entry(p.src, p.title) for p in pages if p.order < 50 and p.src != f"{BOOK_DIR}/index.md"]
+    for part in site.parts:
+        chapters = [entry(c.src, chapter_title(c.number, c.title)) for c in part.chapters]
+        book.append(section(part_title(part.number, part.title), [entry(part.src), *chapters]))
+    book += [entry(p.src, p.title) for p in pages if p.order >= 50 and p.src != f"{BOOK_DIR}/index.md"]
+    nav.append(section("Boek", book))
+
+    terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
+    nav.append(section("Begrippen", [entry(f"{TERMS_DIR}/index.md"), *[entry(t.src, t.term) for t in terms]]))
+
+    authors = sorted(site.authors.items(), key=lambda kv: kv[1].name)
+    nav.append(section("Auteurs", [entry(f"{AUTHORS_DIR}/index.md"), *[entry(author_src(k), a.name) for k, a in authors]]))
+
+    nav += [entry(src) for src in sorted(sources - used) if src.endswith(".md")]
+    return [x for x in nav if x]
