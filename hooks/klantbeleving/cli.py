@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from . import scaffold
 from .importers import book as import_book
@@ -24,8 +25,9 @@ def _find_docs(start: Path) -> Path:
     return start / "docs"
 
 
-def check(docs: Path, *, out=sys.stdout) -> int:  # type: ignore[no-untyped-def]
+def check(docs: Path, *, out: TextIO | None = None) -> int:
     """Validate every source under ``docs``; print ``path:line: message`` per problem."""
+    out = out or sys.stdout
     if not docs.is_dir():
         print(f"{docs}: map niet gevonden", file=out)
         return 2

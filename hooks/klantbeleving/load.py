@@ -74,6 +74,7 @@ def load_site(
     read = reader or (lambda p: p.read_bytes())
     site = Site(authors=_load_authors(docs_dir, ctx), places=_load_places(docs_dir, ctx))
     sources: dict[str, Source] = {}
+    broken: set[str] = set()
     for src in list_sources(docs_dir):
         try:
             data = read(docs_dir / src)
@@ -82,14 +83,36 @@ def load_site(
             continue
         source, problems = read_source(ctx.where(src), data)
         ctx.problems.extend(problems)
-        if source is not None:
+        if source is None or any(p.severity == "error" for p in problems):
+            broken.add(src)  # reported once; not read further (no follow-up noise)
+        else:
             sources[src] = source
-    _load_letters(sources, site, ctx)
+    _check_unique_urls(sorted([*sources, *broken]), ctx)
+    _load_letters(sources, broken, site, ctx)
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
     return site, ctx.problems
+
+
+def url_key(src: str) -> str:
+    """The page address a source gets (directory URLs), folded for case-insensitive file systems."""
+    path = src[:-3] if src.endswith(".md") else src
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")].rstrip("/")
+    return path.casefold()
+
+
+def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
+    """Two sources that would publish at the same address (duplicate slugs)."""
+    seen: dict[str, str] = {}
+    for src in srcs:
+        key = url_key(src)
+        if key in seen:
+            ctx.add(src, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{key}/) als {ctx.where(seen[key])}")
+        else:
+            seen[key] = src
 
 
 # -- authors -------------------------------------------------------------------------------
@@ -180,9 +203,9 @@ def _mapping_lines(node: Any, key: str) -> dict[str, int]:
 # -- letters -------------------------------------------------------------------------------
 
 
-def _load_letters(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx: _Ctx) -> None:
     by_folder: dict[str, list[str]] = {}
-    for src in sources:
+    for src in [*sources, *broken]:
         parts = PurePosixPath(src).parts
         if parts[0] != LETTERS_DIR or len(parts) == 1:
             continue
@@ -196,6 +219,8 @@ def _load_letters(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         by_folder.setdefault(parts[1], []).append(src)
     for slug, files in sorted(by_folder.items()):
         index = f"{LETTERS_DIR}/{slug}/index.md"
+        if index in broken:
+            continue
         if index not in sources:
             if index not in files:
                 for src in files:
@@ -206,7 +231,7 @@ def _load_letters(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             continue
         seen: dict[int, str] = {}
         for src in sorted(files):
-            if src == index:
+            if src == index or src in broken:
                 continue
             letter = _read_letter(sources[src], src, edition, site, ctx)
             if letter is None:

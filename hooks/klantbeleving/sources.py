@@ -19,6 +19,9 @@ from .problems import Problem
 
 MAX_SOURCE_BYTES = 2_000_000
 """Larger Markdown sources are refused: no letter or chapter is that long."""
+MAX_FOOTNOTES = 1_000
+"""More footnote definitions than this in one page is refused (no chapter has that many)."""
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.MULTILINE)
 
 
 class _Loader(yaml.SafeLoader):
@@ -92,7 +95,8 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
     lead_lines = text[:lead].count("\n")
     handler = _Handler()
     if not handler.detect(text.lstrip()):
-        return Source(path, body=text), []
+        plain = Source(path, body=text)
+        return plain, check_body(plain)
     try:
         fm, body = handler.split(text.lstrip())
     except ValueError:
@@ -120,10 +124,31 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, _value in node.value:
             lines[str(key_node.value)] = lead_lines + key_node.start_mark.line + 1
-    fm_lines = fm.count("\n") + 1
-    body_line = lead_lines + fm_lines + 1
+    body_line = _body_start_line(text.lstrip().split("\n")) + lead_lines
     meta = {str(k): v for k, v in data.items()}
-    return Source(path, meta=meta, body=body.lstrip("\n"), lines=lines, body_line=body_line), []
+    source = Source(path, meta=meta, body=body.lstrip("\n"), lines=lines, body_line=body_line)
+    return source, check_body(source)
+
+
+def _body_start_line(lines: list[str]) -> int:
+    """1-based line where the body starts: after the closing '---' and any empty lines."""
+    boundary = re.compile(r"^-{3,}\s*$")
+    if len(lines) > 1 and lines[-1] == "":
+        lines = lines[:-1]
+    closing = next((i for i in range(1, len(lines)) if boundary.match(lines[i])), len(lines) - 1)
+    i = closing + 1
+    while i < len(lines) - 1 and lines[i] == "":
+        i += 1
+    return i + 1
+
+
+def check_body(source: Source) -> list[Problem]:
+    """Limits on the body that protect the build (footnote count)."""
+    notes = list(_FOOTNOTE_DEF.finditer(source.body))
+    if len(notes) > MAX_FOOTNOTES:
+        line = source.body_line + source.body.count("\n", 0, notes[MAX_FOOTNOTES].start())
+        return [Problem(source.path, line, f"te veel voetnoten ({len(notes)}; maximaal {MAX_FOOTNOTES} per pagina)")]
+    return []
 
 
 def read_source(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
