@@ -174,6 +174,41 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
+def _term_ref(site: Site, slug: str, url_of: UrlOf) -> View:
+    term = site.terms[slug]
+    return {"slug": slug, "term": term.term, "url": url_of(term.src), "short": term.first_sentence}
+
+
+def term_view(site: Site, slug: str, url_of: UrlOf, mentions: dict[str, Any] | None = None) -> View:
+    """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
+    term = site.terms[slug]
+    chapter = next((c for c in site.chapters if c.src == term.source), None)
+    source_title = chapter.title if chapter else next((p.title for p in site.book_pages if p.src == term.source), "")
+    if chapter:
+        source_title = f"Hoofdstuk {chapter.number}: {chapter.title}"
+    return {
+        "kind": "term",
+        "title": term.term,
+        "slug": slug,
+        "aliases": term.aliases,
+        "forms": term.forms,
+        "short": term.first_sentence,
+        "related": [_term_ref(site, s, url_of) for s in term.related],
+        "source": {"title": source_title, "url": url_of(term.source)} if term.source else None,
+        "mentions": mentions or {"boek": [], "brieven": [], "counts": {"boek": 0, "brieven": 0}},
+    }
+
+
+def glossary_view(site: Site, url_of: UrlOf) -> View:
+    """The glossary A–Z with jump links."""
+    letters: dict[str, list[View]] = {}
+    for slug, term in sorted(site.terms.items(), key=lambda kv: kv[1].term.casefold()):
+        first = term.term[:1].upper()
+        key = first if first.isalpha() else "#"
+        letters.setdefault(key, []).append({**_term_ref(site, slug, url_of), "aliases": term.aliases})
+    return {"kind": "glossary", "letters": [{"letter": k, "terms": v} for k, v in letters.items()]}
+
+
 _BROWSE = {
     "brieven/tijdlijn.md": timeline_view,
     "brieven/per-auteur.md": by_author_view,
@@ -182,7 +217,9 @@ _BROWSE = {
 }
 
 
-def page_view(site: Site, src: str, url_of: UrlOf, page_url: str = "") -> View | None:
+def page_view(
+    site: Site, src: str, url_of: UrlOf, page_url: str = "", mentions: dict[str, Any] | None = None
+) -> View | None:
     """The view for any page, or ``None`` for a plain page."""
     letter = site.letter(src)
     if letter is not None:
@@ -192,6 +229,11 @@ def page_view(site: Site, src: str, url_of: UrlOf, page_url: str = "") -> View |
     for edition in site.editions:
         if edition.src == src:
             return edition_view(site, edition, url_of)
+    if src == "begrippen/index.md":
+        return glossary_view(site, url_of)
+    if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
+        slug = src[len("begrippen/"):-3]
+        return term_view(site, slug, url_of, (mentions or {}).get(slug))
     if src == f"{AUTHORS_DIR}/index.md":
         return authors_index_view(site, url_of)
     if src.startswith(f"{AUTHORS_DIR}/"):
