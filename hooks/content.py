@@ -12,10 +12,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from klantbeleving.cmif import CMIF_PATH, render_cmif
 from klantbeleving.feeds import FEED_PATH, render_rss
 from klantbeleving.generate import render_generated_pages
 from klantbeleving.load import load_site
+from klantbeleving.meta import page_meta
 from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
@@ -99,8 +102,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
-    page_url = (config.site_url or "") + page.url
-    context["kb"] = page_view(state.site, page.file.src_uri, state.url_of, page_url)
+    base = config.site_url or ""
+    page_url = base + page.url
+    view = page_view(state.site, page.file.src_uri, state.url_of, page_url)
+    context["kb"] = view
+
+    def absolute(src: str) -> str | None:
+        url = state.url_of(src)
+        return None if url is None else base + url
+
+    meta = page_meta(state.site, view, title=page.title or config.site_name, markdown=page.markdown or "",
+                     url=page_url, site_name=config.site_name, site_description=config.site_description or "",
+                     absolute=absolute)
+    context["kb_meta"] = meta
+    # Material prints page.meta.description unescaped: hand it an escaped value.
+    page.meta["description"] = str(escape(meta["description"]))
     return context
 
 

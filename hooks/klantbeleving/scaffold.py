@@ -1,21 +1,169 @@
 """``klantbeleving new edition``: scaffold an edition folder with three letter files.
 
-(Stub: filled in by the letters work.)
+The letters follow the rotation of the series: the latest edition's order, moved on by one (the
+writer who opened last time closes now). Without editions the registry's order is used. Every new
+file carries ``draft: true``, so a half-written edition never publishes.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from slugify import slugify
+
+from .dates import DateError, PartialDate, parse_date
+from .importers.letters import WriteError, render_page, write_files
+from .load import AUTHORS_FILE, LETTERS_DIR, load_site
+from .model import Author, Edition
+
+LETTER_ROLE = "brieven"
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+LEAD_PLACEHOLDER = (
+    "Inleiding van de redactie (nog schrijven): in twee of drie zinnen waar deze editie over gaat "
+    "en wie de eerste brief schrijft. Haal `draft: true` weg uit alle bestanden van deze map zodra "
+    "de editie af is."
+)
+LETTER_PLACEHOLDER = "Hier komt de brief (nog schrijven). De aanhef en de groet komen niet in de tekst."
+
+
+class ScaffoldError(Exception):
+    """Why the edition cannot be created; Dutch message and the exit code to use."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def next_order(authors: dict[str, Author], editions: list[Edition]) -> list[str]:
+    """The writers of the next edition, in order.
+
+    The latest edition (by date, then folder name) that has letters gives the order, rotated by one:
+    its first writer moves to the end. Without editions: the registry's letter writers (role
+    ``brieven``; everyone when no author has that role), in registry order.
+    """
+    for edition in reversed(editions):
+        order = [x for x in dict.fromkeys(letter.author for letter in edition.letters) if x in authors]
+        if order:
+            return order[1:] + order[:1]
+    writers = [key for key, author in authors.items() if author.role == LETTER_ROLE]
+    return writers or list(authors)
+
+
+def render_scaffold(
+    authors: dict[str, Author], order: list[str], stelling: str, date: PartialDate
+) -> dict[str, str]:
+    """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text."""
+    files = {
+        "index.md": render_page(
+            {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_PLACEHOLDER]
+        )
+    }
+    for number, key in enumerate(order, start=1):
+        author = authors[key]
+        if not author.city:
+            raise ScaffoldError(f"auteur '{key}' heeft geen 'city' in {AUTHORS_FILE}; vul die eerst aan")
+        meta: dict[str, Any] = {
+            "title": f"Brief van {author.name}",
+            "author": key,
+            "city": author.city,
+            "date": date.iso(),
+            "stelling": stelling,
+            "draft": True,
+        }
+        files[f"{number:02d}-{key}.md"] = render_page(meta, [LETTER_PLACEHOLDER])
+    return files
+
+
+def edition_folder(stelling: str, date: PartialDate, slug: str | None) -> str:
+    """``<jjjj-mm>-<slug>``; the slug defaults to the stelling's.
+
+    Raises:
+        ScaffoldError: when the slug is not lowercase letters, digits and hyphens (exit code 2).
+    """
+    if slug is None:
+        slug = slugify(stelling, max_length=50, word_boundary=True)
+        if not slug:
+            raise ScaffoldError("van deze stelling valt geen mapnaam te maken; geef --slug", 2)
+    elif not _SLUG_RE.match(slug):
+        raise ScaffoldError(f"--slug '{slug}': gebruik alleen kleine letters, cijfers en streepjes (bijv. ceo-omarmt-cx)", 2)
+    return f"{date.year:04d}-{date.month:02d}-{slug}"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``new edition`` on the ``new`` subparsers."""
-    p = sub.add_parser("edition", help="maak een nieuwe editie aan")
-    p.add_argument("--stelling", required=True)
-    p.add_argument("--date", required=True)
+    p = sub.add_parser(
+        "edition",
+        help="maak een nieuwe editie aan",
+        description=(
+            "Maak docs/brieven/<jjjj-mm>-<slug>/ aan met index.md en drie brieven in de volgorde van de "
+            "rotatie (de eerste schrijver van de vorige editie sluit nu af). Alle bestanden krijgen "
+            "'draft: true'; haal dat weg zodra de editie af is."
+        ),
+    )
+    p.add_argument("--stelling", required=True, help="de stelling van de editie (ook de titel)")
+    p.add_argument("--date", required=True, metavar="JJJJ-MM", help="maand van de editie, bijv. 2026-01")
+    p.add_argument("--docs", type=Path, default=None, help="de inhoudsmap (standaard: docs/ van dit project)")
+    p.add_argument("--slug", default=None, help="mapnaam na de maand (standaard: gemaakt van de stelling)")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the command; return the exit code."""
-    print("nog niet beschikbaar")
-    return 2
+    """Run the command; return the exit code (0 created, 1 refused, 2 wrong usage)."""
+    try:
+        written = create_edition(args.docs or _find_docs(Path.cwd()), args.stelling, args.date, args.slug)
+    except ScaffoldError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.code
+    for path in written:
+        print(f"geschreven: {_display(path)}")
+    print("Let op: alle bestanden staan op 'draft: true'; haal dat weg zodra de editie af is.")
+    return 0
+
+
+def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) -> list[Path]:
+    """Validate, plan and write a new edition folder under ``docs/brieven``.
+
+    Raises:
+        ScaffoldError: with exit code 2 for wrong usage, 1 when the edition cannot be created.
+    """
+    stelling = " ".join(stelling.split())
+    if not stelling:
+        raise ScaffoldError("--stelling mag niet leeg zijn", 2)
+    try:
+        date = parse_date(date_text)
+    except DateError as exc:
+        raise ScaffoldError(f"--date: {exc}", 2) from None
+    folder = edition_folder(stelling, date, slug)
+    if not docs.is_dir():
+        raise ScaffoldError(f"{docs}: map niet gevonden (geef --docs)", 2)
+    target = docs / LETTERS_DIR / folder
+    if target.exists():
+        raise ScaffoldError(f"{target} bestaat al; kies een andere --slug of --date")
+    site, _problems = load_site(docs, include_drafts=True)
+    if not site.authors:
+        raise ScaffoldError(f"{docs / AUTHORS_FILE}: geen auteurs gevonden (bestand ontbreekt, is leeg of onleesbaar)")
+    order = next_order(site.authors, site.editions)
+    files = render_scaffold(site.authors, order, stelling, date)
+    try:
+        return write_files(target, files, force=False)
+    except WriteError as exc:
+        raise ScaffoldError(f"{exc}\nniets geschreven") from None
+
+
+def _find_docs(start: Path) -> Path:
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
+            return folder / "docs"
+    return start / "docs"
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,113 @@
+"""Sharing and search metadata per page: description, OpenGraph/Twitter and JSON-LD (schema.org).
+
+Plain data in, plain data out; the template escapes (attributes) and serialises (``tojson``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Site
+from .text import first_sentence
+
+SCHEMA = "https://schema.org"
+SERIES = "Correspondentie over klantbeleving"
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _person(site: Site, key: str, absolute: Any) -> dict[str, Any]:
+    author = site.authors.get(key)
+    person: dict[str, Any] = {"@type": "Person", "name": author.name if author else key}
+    url = absolute(f"auteurs/{key}.md")
+    if url:
+        person["url"] = url
+    return person
+
+
+def page_meta(
+    site: Site,
+    view: dict[str, Any] | None,
+    *,
+    title: str,
+    markdown: str,
+    url: str,
+    site_name: str,
+    site_description: str,
+    absolute: Any,
+) -> dict[str, Any]:
+    """Description, OpenGraph/Twitter properties and a JSON-LD object for one page.
+
+    Args:
+        view: the page view from :func:`klantbeleving.views.page_view` (or ``None``).
+        absolute: ``src -> absolute URL or None`` for links to other pages.
+    """
+    kind = (view or {}).get("kind", "")
+    description = first_sentence(markdown) or site_description
+    og_type = "website"
+    props: dict[str, str] = {}
+    jsonld: dict[str, Any] = {"@context": SCHEMA, "@type": "WebPage", "name": title, "url": url, "inLanguage": "nl"}
+    book = next((p for p in site.book_pages if p.src == "boek/index.md"), None)
+    book_authors = ["jean-pierre-thomassen", "eric-de-haan"]
+
+    if kind == "letter" and view:
+        author = view["author"]["name"]
+        description = f"{author} over de stelling: {view['stelling']} ({view['date']}, {view['city']})"
+        og_type = "article"
+        props = {"article:author": author, "article:published_time": view["date_iso"],
+                 "article:section": SERIES}
+        jsonld = {
+            "@context": SCHEMA, "@type": "Article", "headline": view["title"], "url": url, "inLanguage": "nl",
+            "author": _person(site, view["author"]["key"], absolute),
+            "datePublished": view["date_iso"], "description": description,
+            "locationCreated": {"@type": "Place", "name": view["city"]},
+            "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES},
+        }
+    elif kind == "edition" and view:
+        description = f"Stelling: {view['stelling']} — editie {view['date']} van {SERIES}."
+        jsonld = {"@context": SCHEMA, "@type": "CollectionPage", "name": view["title"], "url": url,
+                  "inLanguage": "nl", "description": description, "datePublished": view["date_iso"],
+                  "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES}}
+    elif kind == "term" and view:
+        description = view["short"] or description
+        glossary_url = absolute("begrippen/index.md")
+        jsonld = {"@context": SCHEMA, "@type": "DefinedTerm", "name": view["title"], "description": description,
+                  "url": url, "inLanguage": "nl",
+                  "inDefinedTermSet": {"@type": "DefinedTermSet", "name": "Begrippen", "url": glossary_url}}
+        if view["aliases"]:
+            jsonld["alternateName"] = view["aliases"]
+    elif kind == "author" and view:
+        description = view["description"] or first_sentence(markdown) or description
+        jsonld = {"@context": SCHEMA, "@type": "Person", "name": view["name"], "url": url,
+                  "description": description}
+        if view["city"]:
+            jsonld["homeLocation"] = {"@type": "Place", "name": view["city"]}
+    elif kind == "chapter" or (view is None and _is_chapter(site, url, absolute)):
+        og_type = "article"
+        jsonld = {"@context": SCHEMA, "@type": "Article", "headline": title, "url": url, "inLanguage": "nl",
+                  "description": description,
+                  "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
+                  "isPartOf": {"@type": "Book", "name": "Customer Experience", "url": absolute("boek/index.md")}}
+    elif book is not None and url == absolute("boek/index.md"):
+        jsonld = {"@context": SCHEMA, "@type": "Book", "name": "Customer Experience", "url": url, "inLanguage": "nl",
+                  "description": description, "datePublished": "2024",
+                  "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
+                  "publisher": {"@type": "Organization", "name": "Boom"}}
+    else:
+        jsonld["description"] = _clip(description)
+
+    description = _clip(description)
+    og = {"og:title": title, "og:description": description, "og:type": og_type, "og:url": url,
+          "og:site_name": site_name, "og:locale": "nl_NL", **props}
+    twitter = {"twitter:card": "summary", "twitter:title": title, "twitter:description": description}
+    return {"description": description, "og": og, "twitter": twitter, "jsonld": jsonld}
+
+
+def _is_chapter(site: Site, url: str, absolute: Any) -> bool:
+    return any(absolute(c.src) == url for c in site.chapters)

@@ -1,0 +1,53 @@
+"""Reader-side quality gates: no third-party requests, no console errors, no axe violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+PAGE_TYPES = {
+    "home": "",
+    "edition": "brieven/2025-12-leiderschap-is-cx/",
+    "letter": "brieven/2025-10-ceo-omarmt-cx/03-rien-brus/",
+    "chapter": "boek/deel-1/01-customer-experience/",
+    "term": "begrippen/cxm/",
+    "author": "auteurs/wim-rampen/",
+    "glossary": "begrippen/",
+    "register": "brieven/stellingen/",
+    "404": "404.html",
+}
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_makes_no_request_to_another_host_and_logs_no_error(page: Page, site_url: str, path: str) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    foreign = [u for u in requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert foreign == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_axe_reports_no_violations(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    violations = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in results.response["violations"]]
+    assert violations == []
+
+
+def test_404_page_offers_search_and_glossary(page: Page, site_url: str, built_site: Path) -> None:
+    assert (built_site / "404.html").exists()
+    page.goto(site_url + "404.html")
+    assert page.locator("h1").first.inner_text() == "Pagina niet gevonden"
+    page.locator(".kb-404__search").click()
+    assert page.locator("input.md-search__input").is_visible()
+    assert page.locator("a[href$='begrippen/']").count() >= 1
