@@ -28,8 +28,10 @@ check: setup
 	$(BIN)/klantbeleving check
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+# CHROMIUM_PATH may point at another Chromium build (e.g. Chrome on a hosted CI runner).
 chromium:
-	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null | head -1)"; \
+	@if [ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ]; then echo "chromium: $$CHROMIUM_PATH"; \
+	elif [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null | head -1)"; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium'" >&2; exit 1; fi
 
