@@ -36,6 +36,7 @@ chromium:
 	else echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium'" >&2; exit 1; fi
 
 test: setup chromium
+	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest tests -q
 
 test-unit: setup

@@ -13,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from klantbeleving.cmif import CMIF_PATH, render_cmif
 from klantbeleving.feeds import FEED_PATH, render_rss
@@ -23,11 +28,6 @@ from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.views import page_view
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
 

@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 problems found, 2 wrong usage or unreadable input.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import TextIO
 from . import scaffold
 from .importers import book as import_book
 from .importers import letters as import_letters
-from .load import load_site
+from .importers.book import find_placeholder_notes
+from .load import list_sources, load_site
 from .problems import Problem
 
 
@@ -34,6 +36,7 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
     base = docs.parent
     label = docs.relative_to(base).as_posix() if docs.is_absolute() else docs.as_posix()
     _site, problems = load_site(docs, label=label, include_drafts=True)
+    problems += find_unfinished(docs, label)
     for problem in sorted(problems, key=_sort_key):
         print(problem.format(), file=out)
     errors = sum(p.severity == "error" for p in problems)
@@ -42,6 +45,22 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
         print(f"{errors} fout(en), {warnings} waarschuwing(en)", file=sys.stderr)
         return 1
     return 0
+
+
+def find_unfinished(docs: Path, label: str) -> list[Problem]:
+    """Editorial loose ends the build tolerates but an editor must see: placeholder footnotes
+    left by the book importer, and terms still quoted from the book (``quoted: true``)."""
+    found: list[Problem] = []
+    for src in list_sources(docs):
+        try:
+            text = (docs / src).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # load_site already reported it
+        for line, number in find_placeholder_notes(text):
+            found.append(Problem(f"{label}/{src}", line, f"voetnoot {number} heeft nog geen tekst (plaatshouder)", "warning"))
+        if src.startswith("begrippen/") and re.search(r"^quoted:\s*true\s*$", text, re.MULTILINE):
+            found.append(Problem(f"{label}/{src}", None, "definitie is nog letterlijk uit het boek overgenomen (quoted: true): herschrijf in eigen woorden", "warning"))
+    return found
 
 
 def _sort_key(problem: Problem) -> tuple[str, int]:

@@ -27,7 +27,7 @@ def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None]
     editions = sorted((e for e in site.editions if e.src not in site.excluded), key=lambda e: (e.date, e.slug))
     if editions:
         newest = editions[-1].date.as_date()
-        fg.lastBuildDate(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc))
+        fg.lastBuildDate(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC))
     for edition in editions:  # feedgen prepends: the newest ends up first
         url = base + (url_of(edition.src) or "")
         entry = fg.add_entry()
@@ -38,7 +38,7 @@ def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None]
         lead = plain_text(edition.lead)
         entry.description(f"Stelling: {edition.stelling}\n\n{lead}".strip())
         day = edition.date.as_date()
-        entry.pubDate(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+        entry.pubDate(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
         for letter in (x for x in edition.letters if x.src not in site.excluded):
             author = site.authors.get(letter.author)
             if author:

@@ -50,4 +50,9 @@ def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage
     if site.editions:
         for src, (title, intro) in BROWSE_PAGES.items():
             pages.append(_page(src, {"title": title}, intro))
+    from .book import PRINT_SRC, render_print_markdown  # late: book → navigation → generate
+
+    printed = render_print_markdown(site)
+    if printed:
+        pages.append(GeneratedPage(PRINT_SRC, printed))
     return [p for p in pages if p.src not in existing]

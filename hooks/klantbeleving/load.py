@@ -98,7 +98,7 @@ def load_site(
 
 def url_key(src: str) -> str:
     """The page address a source gets (directory URLs), folded for case-insensitive file systems."""
-    path = src[:-3] if src.endswith(".md") else src
+    path = src.removesuffix(".md")
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")].rstrip("/")
     return path.casefold()
@@ -377,7 +377,7 @@ def _load_book(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             if not title:
                 ctx.add(src, source.line_of("title") or 1, "hoofdstuk zonder 'title'")
                 continue
-            chapters.append(Chapter(src, part, number, title))
+            chapters.append(Chapter(src, part, number, title, source.body))
         elif "part" in meta:
             number = _int(source, src, "part", ctx)
             if number is None:
@@ -385,10 +385,10 @@ def _load_book(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             if number in parts:
                 ctx.add(src, source.line_of("part"), f"deel {number} bestaat al in {ctx.where(parts[number].src)}")
                 continue
-            parts[number] = Part(src, number, title or f"Deel {number}")
+            parts[number] = Part(src, number, title or f"Deel {number}", body=source.body)
         else:
             order = meta.get("order", 50)
-            site.book_pages.append(BookPage(src, title or path.stem, order if isinstance(order, int) else 50))
+            site.book_pages.append(BookPage(src, title or path.stem, order if isinstance(order, int) else 50, source.body))
     seen: dict[tuple[int, int], str] = {}
     for chapter in sorted(chapters, key=lambda c: (c.part, c.number)):
         if chapter.part not in parts:

@@ -77,6 +77,7 @@ class Part:
     number: int
     title: str
     chapters: list[Chapter] = field(default_factory=list)
+    body: str = ""
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Chapter:
     part: int
     number: int
     title: str
+    body: str = ""
 
 
 @dataclass
@@ -96,6 +98,7 @@ class BookPage:
     src: str
     title: str
     order: int = 50
+    body: str = ""
 
 
 @dataclass

@@ -61,6 +61,7 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
         chapters = [entry(c.src, chapter_title(c.number, c.title)) for c in part.chapters]
         book.append(section(part_title(part.number, part.title), [entry(part.src), *chapters]))
     book += [entry(p.src, p.title) for p in pages if p.order >= 50 and p.src != f"{BOOK_DIR}/index.md"]
+    book.append(entry(f"{BOOK_DIR}/afdrukken.md", "Afdrukversie"))
     nav.append(section("Boek", book))
 
     terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())

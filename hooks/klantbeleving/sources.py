@@ -42,12 +42,12 @@ _Loader.add_implicit_resolver(
 
 class _Handler(frontmatter.YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(fm, Loader=_Loader)
 
 
 def load_yaml(text: str) -> Any:
     """Load YAML with the project's normalising loader (used for ``.authors.yml``)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    return yaml.load(text, Loader=_Loader)
 
 
 @dataclass

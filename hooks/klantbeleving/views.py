@@ -135,7 +135,7 @@ def timeline_view(site: Site, url_of: UrlOf) -> View:
 def by_author_view(site: Site, url_of: UrlOf) -> View:
     """Letters grouped by author (authors with letters, by name)."""
     groups = []
-    for key, author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
+    for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
         letters = site.letters_by(key)
         if letters:
             groups.append({"author": _author_ref(site, key, url_of),
@@ -217,6 +217,39 @@ _BROWSE = {
 }
 
 
+def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
+    """A book page with its place in the book: part, number, prev/next in reading order."""
+    from .book import display_title, reading_order
+    from .model import Chapter, Part
+
+    order = reading_order(site)
+    index = next((i for i, p in enumerate(order) if p.src == src), None)
+    if index is None:
+        return None
+    page = order[index]
+
+    def ref(p: object) -> View:
+        return {"title": display_title(p), "url": url_of(p.src)}  # type: ignore[attr-defined]
+
+    view: View = {
+        "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
+        "title": display_title(page),
+        "reading_minutes": reading_minutes(page.body),
+        "previous": ref(order[index - 1]) if index > 0 else None,
+        "next": ref(order[index + 1]) if index + 1 < len(order) else None,
+        "book": {"title": "Customer Experience", "url": url_of("boek/index.md")},
+        "print_url": url_of("boek/afdrukken.md"),
+    }
+    if isinstance(page, Chapter):
+        part = next(p for p in site.parts if p.number == page.part)
+        view["part"] = ref(part)
+        view["number"] = page.number
+        view["name"] = page.title
+    if isinstance(page, Part):
+        view["chapters"] = [ref(c) for c in page.chapters]
+    return view
+
+
 def page_view(
     site: Site, src: str, url_of: UrlOf, page_url: str = "", mentions: dict[str, Any] | None = None
 ) -> View | None:
@@ -229,6 +262,8 @@ def page_view(
     for edition in site.editions:
         if edition.src == src:
             return edition_view(site, edition, url_of)
+    if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
+        return chapter_view(site, src, url_of)
     if src == "begrippen/index.md":
         return glossary_view(site, url_of)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:

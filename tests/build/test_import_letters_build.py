@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from klantbeleving.cli import main
-from klantbeleving.sources import parse_source
 from selectolax.lexbor import LexborHTMLParser
 
+from klantbeleving.cli import main
+from klantbeleving.sources import parse_source
 from tests.sitekit import build, small_site, write_site
 
 

@@ -11,11 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
+
 from klantbeleving.cli import main
 from klantbeleving.importers import letters as imp
 from klantbeleving.load import load_site
 from klantbeleving.sources import parse_source
-
 from tests.sitekit import AUTHORS
 
 W, J, R = "wim-rampen", "jan-hein-pierik", "rien-brus"

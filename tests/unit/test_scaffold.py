@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
+
 from klantbeleving.cli import main
 from klantbeleving.dates import PartialDate
 from klantbeleving.load import load_site
 from klantbeleving.model import Author, Edition, Letter
 from klantbeleving.scaffold import next_order
 from klantbeleving.sources import parse_source
-
 from tests.sitekit import AUTHORS, small_site
 
 W, J, R = "wim-rampen", "jan-hein-pierik", "rien-brus"

@@ -1,0 +1,33 @@
+"""The book in the browser: the print edition prints to PDF with every chapter in order."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+ORDER = ["Inleiding", "Deel I", "1 Customer Experience", "Deel II", "Deel III", "Praktijkcases"]
+
+
+def test_print_edition_prints_chapters_in_order(page: Page, site_url: str) -> None:
+    page.goto(site_url + "boek/afdrukken/")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= len(ORDER)
+    starts = [(reader.pages[i].extract_text() or "").lstrip() for i in range(len(reader.pages))]
+    # each chapter opens a page of its own (page break before it), in reading order
+    first_page = {t: next((i for i, s in enumerate(starts) if re.match(rf"{re.escape(t)}(\s|$)", s)), None) for t in ORDER}
+    assert None not in first_page.values(), first_page
+    assert list(first_page.values()) == sorted(first_page.values())
+    assert len(set(first_page.values())) == len(ORDER)
+
+
+def test_footnote_and_chapter_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url + "boek/deel-1/01-customer-experience/")
+    expect(page.locator("h1")).to_contain_text("Customer Experience")
+    page.locator(".kb-pager__next").click()
+    expect(page.locator("h1")).to_contain_text("Deel II")
