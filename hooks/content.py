@@ -7,6 +7,7 @@ module level: ``mkdocs serve`` keeps this module loaded across rebuilds.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -83,20 +84,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.site = site
     state.files = files
     if not config.nav:  # an explicit nav in mkdocs.yml wins
-        config.nav = build_nav(site, {f.src_uri for f in files.documentation_pages()})
+        config.nav = _escape_sections(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
     return files
 
 
+def _escape_sections(nav: list[Any]) -> list[Any]:
+    """Section titles come from frontmatter and Material prints them unescaped: escape them here."""
+    out: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({(str(escape(k)) if isinstance(v, list) else k): (_escape_sections(v) if isinstance(v, list) else v)
+                        for k, v in item.items()})
+        else:
+            out.append(item)
+    return out
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """Numbered titles for chapters and parts (also used in navigation and search)."""
+    """Numbered titles for chapters and parts; every page title escaped exactly once.
+
+    Material prints ``page.title`` unescaped in navigation, header, footer and search, and the
+    title may come from frontmatter; so the adapter escapes it here (templates print it as is).
+    """
     site = _state(config).site
     src = page.file.src_uri
+    title = page.title
     for part in site.parts:
         if part.src == src:
-            page.title = part_title(part.number, part.title)
+            title = part_title(part.number, part.title)
         for chapter in part.chapters:
             if chapter.src == src:
-                page.title = chapter_title(chapter.number, chapter.title)
+                title = chapter_title(chapter.number, chapter.title)
+    if title is not None:
+        page.title = str(escape(title))
+    for key in ("title", "author", "description"):  # printed unescaped by Material's header/base
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = str(escape(page.meta[key]))
     return markdown
 
 
@@ -111,7 +134,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         url = state.url_of(src)
         return None if url is None else base + url
 
-    meta = page_meta(state.site, view, title=page.title or config.site_name, markdown=page.markdown or "",
+    meta = page_meta(state.site, view, title=html.unescape(page.title or config.site_name), markdown=page.markdown or "",
                      url=page_url, site_name=config.site_name, site_description=config.site_description or "",
                      absolute=absolute)
     context["kb_meta"] = meta
