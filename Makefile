@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-unit test-build test-browser chromium lint clean
+.PHONY: setup serve build check test test-unit test-build test-browser chromium lint clean bench lighthouse
 
 setup: $(STAMP)
 
@@ -53,3 +53,12 @@ lint: setup
 
 clean:
 	rm -rf site .pytest_cache
+
+# Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms.
+bench: setup
+	$(BIN)/python -m tests.bench.bench_build
+
+# Lighthouse (mobile preset) on six page types, Debian's Chromium; not part of `make test`.
+lighthouse: setup chromium
+	cd tests/lighthouse && npm install --no-audit --no-fund --silent
+	$(BIN)/python tests/lighthouse/run.py

@@ -41,8 +41,11 @@ class _State:
     def __init__(self) -> None:
         self.site = Site()
         self.files: Files | None = None
+        self.urls: dict[str, str] = {}
 
     def url_of(self, src: str) -> str | None:
+        if src in self.urls:
+            return self.urls[src]
         file = self.files.get_file_from_path(src) if self.files is not None else None
         return file.url if file is not None else None
 
@@ -83,6 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src, content=page.markdown))
     state.site = site
     state.files = files
+    state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
     if not config.nav:  # an explicit nav in mkdocs.yml wins
         config.nav = _escape_sections(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
     return files

@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import format_date
+from babel.dates import get_month_names
 
+MONTHS_NL: dict[int, str] = dict(get_month_names("wide", context="stand-alone", locale="nl"))
+"""Dutch month names (lower case, as Dutch writes them): 1 → januari … 12 → december."""
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
@@ -30,9 +32,8 @@ class PartialDate:
 
     def dutch(self) -> str:
         """``december 2025`` or ``5 december 2025``."""
-        if self.day:
-            return format_date(self.as_date(), "d MMMM y", locale="nl")
-        return format_date(self.as_date(), "LLLL y", locale="nl")
+        month = MONTHS_NL[self.month]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
 
 class DateError(ValueError):

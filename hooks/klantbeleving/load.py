@@ -93,6 +93,7 @@ def load_site(
     _load_terms(sources, site, ctx)
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
+    site.reindex()
     return site, ctx.problems
 
 

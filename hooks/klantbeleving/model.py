@@ -135,17 +135,30 @@ class Site:
     excluded: set[str] = field(default_factory=set)
     places: dict[str, int] = field(default_factory=dict)
 
+    _by_src: dict[str, Letter | Edition] = field(default_factory=dict, repr=False)
+
+    def reindex(self) -> None:
+        """Rebuild the lookup tables (call after changing editions or letters)."""
+        self._by_src = {e.src: e for e in self.editions}
+        self._by_src.update({x.src: x for x in self.letters()})
+
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""
         return [letter for edition in self.editions for letter in edition.letters]
 
     def letter(self, src: str) -> Letter | None:
         """The letter at a docs-relative path."""
-        return next((x for x in self.letters() if x.src == src), None)
+        found = self._by_src.get(src)
+        return found if isinstance(found, Letter) else None
+
+    def edition_at(self, src: str) -> Edition | None:
+        """The edition whose index page is at a docs-relative path."""
+        found = self._by_src.get(src)
+        return found if isinstance(found, Edition) else None
 
     def edition(self, slug: str) -> Edition | None:
         """The edition with this folder name."""
-        return next((e for e in self.editions if e.slug == slug), None)
+        return self.edition_at(f"brieven/{slug}/index.md")
 
     def letters_by(self, author: str) -> list[Letter]:
         """An author's letters, newest first."""

@@ -24,7 +24,10 @@ MAX_FOOTNOTES = 1_000
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader with YAML 1.2-like scalars: no yes/no/on/off booleans, no timestamps."""
 
 

@@ -259,9 +259,9 @@ def page_view(
         return letter_view(site, letter, url_of, page_url)
     if src in _BROWSE:
         return _BROWSE[src](site, url_of)
-    for edition in site.editions:
-        if edition.src == src:
-            return edition_view(site, edition, url_of)
+    edition = site.edition_at(src)
+    if edition is not None:
+        return edition_view(site, edition, url_of)
     if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
         return chapter_view(site, src, url_of)
     if src == "begrippen/index.md":

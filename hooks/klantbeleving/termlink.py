@@ -1,0 +1,626 @@
+"""
+Term linking.
+
+klantbeleving.termlink
+A Python-Markdown extension that links mentions of glossary terms (begrippen) to their pages.
+It works on the element tree after inline processing, never on raw Markdown, and it imports no
+MkDocs: the adapter passes in the lookups (``url_for``, ``tooltip_for``) and the current page.
+
+Matching (Dutch rules, see ``build_matcher``):
+
+    whole words only      `cult` never in `cultuur`, `CX` never in `CXM`; a hyphen or apostrophe
+                          between letters/digits joins a word (`CX-professionals`, `product-klant`,
+                          `CX'ers` are one word each), a hyphen before a space or punctuation does
+                          not (`CX- en EX-aanpak` mentions `CX`); a dot between letters joins too
+                          (`klant.nl`), and URL or e-mail tokens are skipped whole
+    case                  a name written without capitals (`klant`, `customer journey`) also
+                          matches with a capital first letter (`Klant` at sentence start) and in no
+                          other casing (`KLANT` does not match); a name with any capital (acronyms
+                          `CX`, `NPS`, `ISO 23592`, proper names `Service Excellence`) matches
+                          exactly as written
+    whitespace            a space in a name matches any run of whitespace (line breaks included)
+    longest match wins    `Customer Experience Management` (CXM) before `Customer Experience` (CX)
+    forms and aliases     map to their term's slug
+
+Linking (``TermLinkTreeprocessor``):
+
+    - the first mention of each term per section is linked; a section starts at the document
+      start, at every heading (h1-h6) and at the footnotes block; forms and aliases of one term
+      count as the same term;
+    - never inside `code`, `pre`, `a`, headings, `abbr`, `script`, `style`, `kbd`, `samp`, `sup`
+      (footnote references), `summary`, admonition titles, elements with class `kb-noterm` or
+      `kb-term-unknown`; attribute values (image alt text, URLs) are never touched;
+    - the term's own page (``current_slug``) does not link itself;
+    - the link is `<a class="kb-term" href="…" data-term="slug" title="…">` (title = tooltip).
+
+Explicit syntax for authors (inline, also inside emphasis and tables; not inside code):
+
+    [[CXM]]                 link this term here, whatever the first-mention rule says;
+                            resolved by term, alias, form or slug, case-insensitively;
+                            shown as written
+    [[klant|klanten]]       link the term `klant`, show the text `klanten`
+    [[!klant]]              show `klant` and never link it (`<span class="kb-noterm">`);
+                            `{.kb-noterm}` from attr_list on an element does the same for the
+                            element (`*klant*{.kb-noterm}`)
+
+An explicit link to an unknown name renders its text in `<span class="kb-term-unknown">` and calls
+``on_unknown(name, line)``; ``line`` is the 1-based line in the Markdown text given to
+Python-Markdown (MkDocs strips frontmatter first: the adapter adds the frontmatter's line count),
+or None when the name cannot be found back in the source.
+
+Priorities (Python-Markdown runs higher numbers first):
+
+    preprocessor   `kb-termlink-source`   40   before any normalisation (pymdownx 35, core 30),
+                                               so line numbers are the author's line numbers
+    inline         `kb-termlink-explicit` 172  after code spans (190), escapes (180) and footnote
+                                               references (175), before reference links (170)
+                                               and links (160), which would otherwise read `[[x]]`
+    tree           `kb-termlink`          6    after inline processing (20), footnotes (50, 19,
+                                               15), attr_list (8: classes such as kb-noterm are in
+                                               place), abbr (7: abbreviations are wrapped and can
+                                               be skipped) and pymdownx.smartsymbols (6.1); before
+                                               toc (5) and before unescape and MkDocs' link
+                                               rewriting (0), so an ``url_for`` that returns a
+                                               docs-relative ``.md`` path is validated and
+                                               rewritten by MkDocs like any author's link
+
+The extension keeps no state between documents except its configuration; one instance may serve
+many pages: set ``current_slug`` per page with ``ext.setConfig("current_slug", slug)``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from markdown import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+__all__ = [
+    "Matcher",
+    "Mention",
+    "TermLike",
+    "TermLinkExtension",
+    "TermMatch",
+    "build_matcher",
+    "find_mentions",
+    "makeExtension",
+]
+
+# --- Constants -----------------------------------------------------------------------------------
+
+#: Characters of a word: Unicode letters and digits (``\w``), soft hyphen, combining accents.
+WORD_CHARS = r"\w\u00ad\u0300-\u036f"
+#: Characters that join two word parts into one word when they stand between word characters.
+JOINERS = "-'\u2019\u2010\u2011"
+#: One word: word characters, possibly joined by hyphens/apostrophes (`CX-strategie`, `CX'ers`).
+WORD = rf"[{WORD_CHARS}]+(?:[{re.escape(JOINERS)}][{WORD_CHARS}]+)*"
+#: Text that is never searched: URLs, e-mail addresses, Python-Markdown placeholders.
+RE_SKIP = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>\"\x02\x03]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\x02[^\x02\x03]*\x03",
+    re.IGNORECASE,
+)
+#: A backslash escape as Python-Markdown keeps it until its unescape step (STX, code point, ETX).
+RE_ESCAPE = re.compile("\x02([0-9]+)\x03")
+RE_ESCAPE_BEFORE = re.compile("\x02([0-9]+)\x03$")
+SKIP_TRIGGERS = ("://", "www.", "WWW.", "@", "mailto:", "\x02")
+
+#: Explicit syntax: ``[[name]]``, ``[[name|shown]]``, ``[[!shown]]``.
+RE_EXPLICIT = r"\[\[(!)?([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]"
+
+#: Elements whose content is never linked.
+SKIP_TAGS = frozenset(
+    {"a", "abbr", "code", "pre", "img", "script", "style", "kbd", "samp", "sup", "summary", "svg", "math",
+     "textarea", "button", "select", "option", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+#: Elements whose content is never linked, by class.
+SKIP_CLASSES = frozenset({"kb-noterm", "kb-term-unknown", "admonition-title", "headerlink"})
+#: Headings start a new section (first mention is linked again).
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+LINK_CLASS = "kb-term"
+UNKNOWN_CLASS = "kb-term-unknown"
+NOTERM_CLASS = "kb-noterm"
+
+SNIPPET_CONTEXT = 60
+ELLIPSIS = "\u2026"
+
+# --- Matching (pure) -----------------------------------------------------------------------------
+
+
+class TermLike(Protocol):
+    """What the matcher needs from a term (``klantbeleving.model.Term`` fits)."""
+
+    slug: str
+    term: str
+    aliases: list[str]
+    forms: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """One mention found in a text: the term's slug, where, and the text as written."""
+
+    slug: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention for backlinks: slug, position in the plain text and a short snippet around it."""
+
+    slug: str
+    start: int
+    end: int
+    snippet: str
+
+
+@dataclass(slots=True)
+class _Node:
+    """A state of the word automaton: the slug if a name ends here, and the next words."""
+
+    slug: str | None = None
+    next: dict[tuple[bool, str], _Node] = field(default_factory=dict)
+
+
+def _is_plain(name: str) -> bool:
+    """True for an ordinary word (no capitals): it also matches with a capital first letter."""
+    return not any(ch.isupper() for ch in name)
+
+
+def _normalise(name: str) -> str:
+    return " ".join(name.split())
+
+
+class Matcher:
+    """Finds term mentions in plain text in one pass, whatever the number of terms.
+
+    Text is cut into words by one compiled expression; each word is looked up in a dict-based
+    word automaton (a trie over words), so the cost per word does not depend on how many terms
+    there are. Multi-word names walk the automaton over the following words; the longest name
+    that ends on a whole word wins.
+
+    Attributes:
+        conflicts: ``(name, kept_slug, dropped_slug)`` for names claimed by two terms; the first
+            term given to ``build_matcher`` keeps the name.
+    """
+
+    def __init__(self, root: dict[str, _Node], resolve: dict[str, str], punctuation: str,
+                 conflicts: list[tuple[str, str, str]]) -> None:
+        self._root = root
+        self._resolve = resolve
+        self.conflicts = conflicts
+        token = WORD + (f"|[{re.escape(punctuation)}]" if punctuation else "")
+        self._token = re.compile(token)
+        self._next = re.compile(rf"(\s*)({token})")
+
+    @property
+    def slugs(self) -> set[str]:
+        """Every slug the matcher can return."""
+        return set(self._resolve.values())
+
+    def resolve(self, name: str) -> str | None:
+        """The slug for an explicitly written name (term, alias, form or slug; any case)."""
+        return self._resolve.get(_normalise(name).casefold())
+
+    def finditer(self, text: str) -> Iterator[TermMatch]:
+        """Yield every mention in ``text`` from left to right, longest match first, no overlaps."""
+        if not text:
+            return
+        skips = _skip_spans(text)
+        root = self._root
+        get = root.get
+        resume = 0
+        skip_i = 0
+        for m in self._token.finditer(text):
+            start = m.start()
+            if start < resume:
+                continue
+            node = get(m.group())
+            if node is None:
+                continue
+            if skips:
+                while skip_i < len(skips) and skips[skip_i][1] <= start:
+                    skip_i += 1
+                if skip_i < len(skips) and skips[skip_i][0] <= start:
+                    continue
+            end = m.end()
+            found = (node.slug, end) if node.slug else None
+            pos = end
+            while node.next:
+                step = self._next.match(text, pos)
+                if step is None:
+                    break
+                node = node.next.get((bool(step.group(1)), step.group(2)))
+                if node is None:
+                    break
+                pos = step.end()
+                if node.slug:
+                    found = (node.slug, pos)
+            if found is None:
+                continue
+            slug, end = found
+            if _joined(text, start, end):
+                continue
+            if skips and any(s < end and start < e for s, e in skips):
+                continue
+            resume = end
+            yield TermMatch(slug, start, end, text[start:end])
+
+
+def _skip_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and placeholders (computed only when one may be present)."""
+    if not any(t in text for t in SKIP_TRIGGERS):
+        return []
+    return [m.span() for m in RE_SKIP.finditer(text)]
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """True when a match is glued to its surroundings and so part of a longer word.
+
+    A dot between word characters glues (`klant.nl`, `www.cx`); so does a backslash-escaped word
+    character or joiner (`CX\\_x`, `CX\\-team`), which Python-Markdown keeps as a placeholder
+    until after term linking.
+    """
+    if end < len(text):
+        after = text[end]
+        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return True
+        if after == "\x02" and (esc := RE_ESCAPE.match(text, end)):
+            ch = chr(int(esc.group(1)))
+            nxt = text[esc.end():esc.end() + 1]
+            if _is_word_char(ch) or (ch in JOINERS and nxt.isalnum()):
+                return True
+    if start >= 1:
+        before = text[start - 1]
+        if before == "." and start >= 2 and text[start - 2].isalnum():
+            return True
+        if before == "\x03" and (esc := RE_ESCAPE_BEFORE.search(text, max(0, start - 12), start)):
+            ch = chr(int(esc.group(1)))
+            prev = text[esc.start() - 1:esc.start()] if esc.start() else ""
+            if _is_word_char(ch) or (ch in JOINERS and prev.isalnum()):
+                return True
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f" or ch == "\u00ad"
+
+
+def build_matcher(terms: Iterable[TermLike]) -> Matcher:
+    """Build the one-pass matcher for these terms (term, aliases and forms map to the slug).
+
+    Names that contain punctuation other than word joiners (`C++`, `B2B/B2C`) work too: those
+    punctuation marks become words of their own, for the text as well as for the names.
+    """
+    terms = list(terms)
+    entries: list[tuple[str, str]] = []  # (name, slug) in priority order
+    resolve: dict[str, str] = {}
+    for term in terms:
+        names = [term.term, *term.aliases, *term.forms]
+        for raw in names:
+            name = _normalise(str(raw))
+            if name:
+                entries.append((name, term.slug))
+                resolve.setdefault(name.casefold(), term.slug)
+    for term in terms:
+        resolve.setdefault(term.slug.casefold(), term.slug)
+
+    word = re.compile(WORD)
+    punctuation = sorted({ch for name, _ in entries for ch in word.sub("", name) if not ch.isspace()})
+    tokenizer = re.compile(WORD + (f"|[{re.escape(''.join(punctuation))}]" if punctuation else ""))
+
+    root: dict[str, _Node] = {}
+    owner: dict[str, str] = {}
+    conflicts: list[tuple[str, str, str]] = []
+    variants: list[tuple[list[tuple[bool, str]], str]] = []
+    for name, slug in entries:
+        path = _tokenise(name, tokenizer)
+        if name in owner:
+            if owner[name] != slug:
+                conflicts.append((name, owner[name], slug))
+            continue
+        owner[name] = slug
+        _insert(root, path, slug, replace=True)
+        first = path[0][1]
+        if _is_plain(name) and first[:1].isalpha():
+            variants.append(([(False, first[0].upper() + first[1:]), *path[1:]], slug))
+    for path, slug in variants:  # a capitalised variant never overrides a name written that way
+        _insert(root, path, slug, replace=False)
+    return Matcher(root, resolve, "".join(punctuation), conflicts)
+
+
+def _tokenise(name: str, tokenizer: re.Pattern[str]) -> list[tuple[bool, str]]:
+    """A name as words, each with whether whitespace precedes it."""
+    path: list[tuple[bool, str]] = []
+    prev = 0
+    for m in tokenizer.finditer(name):
+        path.append((m.start() > prev, m.group()))
+        prev = m.end()
+    return path
+
+
+def _insert(root: dict[str, _Node], path: list[tuple[bool, str]], slug: str, *, replace: bool) -> None:
+    node = root.setdefault(path[0][1], _Node())
+    for key in path[1:]:
+        node = node.next.setdefault(key, _Node())
+    if replace or node.slug is None:
+        node.slug = slug
+
+
+def find_mentions(text: str, matcher: Matcher, *, context: int = SNIPPET_CONTEXT) -> list[Mention]:
+    """Every term mention in a plain text, with a snippet of about ``context`` characters each side.
+
+    Args:
+        text: plain text (e.g. one rendered section of a page, markup removed).
+        matcher: from ``build_matcher``; the same rules as the links.
+        context: characters of context on each side; cut at whole words, "…" marks a cut.
+
+    Returns:
+        Mentions in text order (all of them; the caller decides whether to keep the first only).
+    """
+    return [Mention(m.slug, m.start, m.end, _snippet(text, m.start, m.end, context))
+            for m in matcher.finditer(text)]
+
+
+def _snippet(text: str, start: int, end: int, context: int) -> str:
+    left_from = max(0, start - context)
+    left = text[left_from:start]
+    cut_left = bool(text[:left_from].strip())
+    if cut_left and not text[left_from - 1].isspace():
+        first_space = next((i for i, ch in enumerate(left) if ch.isspace()), -1)
+        left = left[first_space + 1:] if first_space >= 0 else ""
+    right_to = min(len(text), end + context)
+    right = text[end:right_to]
+    cut_right = bool(text[right_to:].strip())
+    if cut_right and not text[right_to].isspace():
+        last_space = max((i for i, ch in enumerate(right) if ch.isspace()), default=-1)
+        right = right[:last_space] if last_space >= 0 else ""
+    body = " ".join((left + text[start:end] + right).split())
+    return (ELLIPSIS if cut_left else "") + body + (ELLIPSIS if cut_right else "")
+
+
+# --- Markdown processors -------------------------------------------------------------------------
+
+
+@dataclass
+class _DocState:
+    """Per-document state shared by the processors of one Markdown instance."""
+
+    source: str = ""
+    seen_tokens: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, raw: str) -> int | None:
+        """Line of the next not yet reported occurrence of ``raw`` in the source (1-based)."""
+        words = raw.split()
+        if not words:
+            return None
+        pattern = re.compile(r"[\s>]+".join(re.escape(w) for w in words))
+        index = self.seen_tokens.get(raw, 0)
+        self.seen_tokens[raw] = index + 1
+        for i, m in enumerate(pattern.finditer(self.source)):
+            if i == index:
+                return self.source.count("\n", 0, m.start()) + 1
+        return None
+
+
+class TermSourcePreprocessor(Preprocessor):
+    """Record the source as written, for line numbers of unknown explicit links."""
+
+    def __init__(self, md: Any, state: _DocState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.state.source = "\n".join(lines)
+        self.state.seen_tokens = {}
+        return lines
+
+
+class ExplicitTermProcessor(InlineProcessor):
+    """``[[name]]``, ``[[name|shown]]`` and ``[[!shown]]``."""
+
+    def __init__(self, pattern: str, md: Any, ext: TermLinkExtension, state: _DocState) -> None:
+        super().__init__(pattern, md)
+        self.ext = ext
+        self.state = state
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:
+        bang, name, shown = m.group(1), m.group(2).strip(), m.group(3)
+        if not name:
+            return None, None, None
+        text = (shown or name).strip()
+        if bang:
+            return _span(NOTERM_CLASS, text), m.start(0), m.end(0)
+        matcher: Matcher = self.ext.getConfig("matcher")
+        slug = matcher.resolve(name)
+        if slug is None:
+            self.ext.getConfig("on_unknown")(_normalise(name), self.state.line_of(m.group(0)))
+            return _span(UNKNOWN_CLASS, text), m.start(0), m.end(0)
+        url = self.ext.url(slug) if slug != self.ext.getConfig("current_slug") else None
+        if not url:
+            return _span(NOTERM_CLASS, text), m.start(0), m.end(0)
+        link = render_link(slug, url, self.ext.tooltip(slug), text)
+        link.text = text  # not atomic: emphasis in the shown text is still processed
+        return link, m.start(0), m.end(0)
+
+
+def _span(cls: str, text: str) -> etree.Element:
+    span = etree.Element("span", {"class": cls})
+    span.text = text
+    return span
+
+
+def render_link(slug: str, url: str, tooltip: str | None, text: str) -> etree.Element:
+    """The `<a class="kb-term">` element for one mention (text kept atomic)."""
+    link = etree.Element("a", {"class": LINK_CLASS, "href": url, "data-term": slug})
+    if tooltip:
+        link.set("title", tooltip)
+    link.text = AtomicString(text)
+    return link
+
+
+class TermLinkTreeprocessor(Treeprocessor):
+    """Link the first mention of each term per section in the element tree."""
+
+    def __init__(self, md: Any, ext: TermLinkExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self._seen: set[str] = set()
+
+    def run(self, root: etree.Element) -> None:
+        """Walk the tree in document order; safe to run twice (existing kb-term links count)."""
+        self._seen = set()
+        self._walk(root)
+
+    def _walk(self, el: etree.Element) -> None:
+        if el.text and not isinstance(el.text, AtomicString):
+            self._link_text(el, -1)
+        i = 0
+        while i < len(el):
+            child = el[i]
+            self._visit(child)
+            added = 0
+            if child.tail and not isinstance(child.tail, AtomicString):
+                added = self._link_text(el, i)
+            i += 1 + added
+
+    def _visit(self, el: etree.Element) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            return
+        classes = (el.get("class") or "").split()
+        if tag in HEADINGS:
+            self._seen.clear()
+            return
+        if tag == "a":
+            if LINK_CLASS in classes and el.get("data-term"):
+                self._seen.add(el.get("data-term", ""))
+            else:
+                _unwrap_nested_links(el)
+            return
+        if tag in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+            return
+        if tag == "div" and "footnote" in classes:
+            self._seen.clear()
+        self._walk(el)
+
+    def _link_text(self, parent: etree.Element, index: int) -> int:
+        """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``; return links added."""
+        text = parent.text if index < 0 else parent[index].tail
+        assert text is not None
+        picks = list(self._pick(text))
+        if not picks:
+            return 0
+        head = text[:picks[0][0].start]
+        if index < 0:
+            parent.text = head
+        else:
+            parent[index].tail = head
+        for n, (m, url) in enumerate(picks):
+            link = render_link(m.slug, url, self.ext.tooltip(m.slug), m.text)
+            link.tail = text[m.end:picks[n + 1][0].start] if n + 1 < len(picks) else text[m.end:]
+            parent.insert(index + 1 + n, link)
+        return len(picks)
+
+    def _pick(self, text: str) -> Iterator[tuple[TermMatch, str]]:
+        current = self.ext.getConfig("current_slug")
+        for m in self.ext.getConfig("matcher").finditer(text):
+            if m.slug == current or m.slug in self._seen:
+                continue
+            url = self.ext.url(m.slug)
+            if not url:
+                continue
+            self._seen.add(m.slug)
+            yield m, url
+
+
+def _unwrap_nested_links(link: etree.Element) -> None:
+    """Replace kb-term links inside an author's link by their text (no `<a>` inside `<a>`)."""
+    for parent in list(link.iter()):
+        i = 0
+        while i < len(parent):
+            child = parent[i]
+            if child.tag == "a" and LINK_CLASS in (child.get("class") or "").split():
+                _replace_by_content(parent, i)
+                continue
+            i += 1
+
+
+def _replace_by_content(parent: etree.Element, i: int) -> None:
+    child = parent[i]
+    before = parent[i - 1] if i > 0 else None
+    text = (child.text or "")
+    if before is None:
+        parent.text = (parent.text or "") + text
+    else:
+        before.tail = (before.tail or "") + text
+    grandchildren = list(child)
+    parent.remove(child)
+    for n, gc in enumerate(grandchildren):
+        parent.insert(i + n, gc)
+    last = grandchildren[-1] if grandchildren else before
+    tail = child.tail or ""
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
+
+
+# --- Extension -----------------------------------------------------------------------------------
+
+
+def _no_value(slug: str) -> None:
+    return None
+
+
+def _ignore_unknown(name: str, line: int | None) -> None:
+    return None
+
+
+class TermLinkExtension(Extension):
+    """Term linking extension (see the module docstring)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Defaults are not None: Python-Markdown's setConfig turns values of None-default options
+        # into booleans.
+        self.config = {
+            "matcher": [build_matcher(()), "Matcher from build_matcher(terms)"],
+            "url_for": [_no_value, "callable(slug) -> URL or None (None: do not link)"],
+            "tooltip_for": [_no_value, "callable(slug) -> tooltip text or None"],
+            "current_slug": ["", "slug of the term whose own page this is (not linked)"],
+            "on_unknown": [_ignore_unknown, "callable(name, line) for an explicit [[name]] that is no term"],
+        }
+        super().__init__(**kwargs)
+
+    def url(self, slug: str) -> str | None:
+        """The URL of a term's page, or None (then it is not linked)."""
+        url_for: Callable[[str], str | None] = self.getConfig("url_for")
+        return url_for(slug)
+
+    def tooltip(self, slug: str) -> str | None:
+        """The tooltip (title attribute) for a term, or None."""
+        tooltip_for: Callable[[str], str | None] = self.getConfig("tooltip_for")
+        return tooltip_for(slug)
+
+    def extendMarkdown(self, md: Any) -> None:
+        """Register the three processors (priorities explained in the module docstring)."""
+        state = _DocState()
+        md.preprocessors.register(TermSourcePreprocessor(md, state), "kb-termlink-source", 40)
+        md.inlinePatterns.register(ExplicitTermProcessor(RE_EXPLICIT, md, self, state), "kb-termlink-explicit", 172)
+        md.treeprocessors.register(TermLinkTreeprocessor(md, self), "kb-termlink", 6)
+
+
+def makeExtension(**kwargs: Any) -> TermLinkExtension:  # noqa: N802 (Python-Markdown's name)
+    """Return the extension."""
+    return TermLinkExtension(**kwargs)

@@ -1,0 +1,159 @@
+"""Benchmark (`make bench`, not part of `make test`): our hooks versus a plain Material build.
+
+Generates synthetic corpora (200 and 2,000 letters nested by edition; 20 and 300 terms), builds each
+in a fresh process with our hooks and with a plain Material configuration of the same pages, and
+prints wall time, peak memory, ratios, the size of a letter page and of the search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORDS = ("klant organisatie beleving strategie leiderschap medewerker cultuur waarde verandering proces "
+         "team directie keuze ervaring vertrouwen gedrag resultaat belofte relatie inzicht").split()
+AUTHORS = ["wim-rampen", "jan-hein-pierik", "rien-brus"]
+CITIES = {"wim-rampen": "Helmond", "jan-hein-pierik": "Zeist", "rien-brus": "Santpoort-Zuid"}
+
+
+def term_names(count: int) -> list[str]:
+    return [f"begripsnaam{i:03d}" for i in range(count)]
+
+
+def write_corpus(docs: Path, letters: int, terms: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    names = term_names(terms)
+    (docs / "begrippen").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Start\n---\n\nSynthetische site.\n", encoding="utf-8")
+    (docs / ".authors.yml").write_text(
+        "authors:\n" + "".join(f"  {a}:\n    name: {a.replace('-', ' ').title()}\n    city: {CITIES[a]}\n" for a in AUTHORS),
+        encoding="utf-8")
+    for i, name in enumerate(names):
+        (docs / "begrippen" / f"{name}.md").write_text(
+            f"---\nterm: {name}\nforms: [{name}s]\n---\n\nDefinitie nummer {i} van een synthetisch begrip.\n", encoding="utf-8")
+    editions = (letters + 2) // 3
+    n = 0
+    for e in range(editions):
+        year, month = 2025 - e // 12, 12 - e % 12
+        folder = docs / "brieven" / f"{year}-{month:02d}-editie-{e:04d}"
+        folder.mkdir(parents=True)
+        stelling = f"Stelling {e}: " + " ".join(rng.choice(WORDS) for _ in range(6)) + "."
+        (folder / "index.md").write_text(f"---\ntitle: Editie {e}\nstelling: \"{stelling}\"\ndate: {year}-{month:02d}\n---\n\nLead.\n",
+                                         encoding="utf-8")
+        for pos in range(3):
+            if n >= letters:
+                break
+            author = AUTHORS[(e + pos) % 3]
+            paragraphs = []
+            for _ in range(5):
+                words = [rng.choice(WORDS) for _ in range(60)]
+                for _ in range(3):
+                    words[rng.randrange(60)] = rng.choice(names)
+                paragraphs.append(" ".join(words).capitalize() + ".")
+            body = "\n\n".join(paragraphs)
+            (folder / f"{pos + 1:02d}-{author}.md").write_text(
+                f"---\nauthor: {author}\ncity: {CITIES[author]}\ndate: {year}-{month:02d}\n---\n\n{body}\n", encoding="utf-8")
+            n += 1
+
+
+PLAIN = """site_name: Bench
+site_url: https://bench.example/
+theme:
+  name: material
+  language: nl
+  font: false
+  features: [navigation.prune]
+plugins:
+  - search:
+      lang: nl
+markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, toc]
+"""
+
+
+def hooked_config() -> str:
+    return PLAIN.replace("site_name: Bench", f"site_name: Bench\nhooks:\n  - {ROOT / 'hooks' / 'content.py'}").replace(
+        "  font: false", f"  font: false\n  custom_dir: {ROOT / 'overrides'}")
+
+
+def run_build(project: Path, config: str) -> tuple[float, int]:
+    """Build in a child process; return (seconds, peak RSS in MB) of that child."""
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {project}: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def plain_config(docs: Path) -> str:
+    """Plain Material with the same pages and the same (nested) navigation our hooks build,
+    so the comparison measures our hooks' work, not a different navigation shape."""
+    import yaml
+
+    from klantbeleving.generate import render_generated_pages
+    from klantbeleving.load import list_sources, load_site
+    from klantbeleving.navigation import build_nav
+
+    site, _ = load_site(docs)
+    for page in render_generated_pages(site, set()):  # same generated pages, as static files
+        path = docs / page.src
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+    nav = build_nav(site, set(list_sources(docs)))
+    return PLAIN + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+
+
+def measure(letters: int, terms: int, repeat: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        write_corpus(project / "plain" / "docs", letters, terms)
+        write_corpus(project / "hooks" / "docs", letters, terms)
+        plain = min(run_build(project / "plain", plain_config(project / "plain" / "docs")) for _ in range(repeat))
+        project = project / "hooks"
+        hooked = min(run_build(project, hooked_config()) for _ in range(repeat))
+        site = project / "site"
+        letter_page = next(site.glob("brieven/*/01-*/index.html"))
+        index = site / "search" / "search_index.json"
+        return {"letters": letters, "terms": terms, "plain_s": plain[0], "plain_mb": plain[1],
+                "hooks_s": hooked[0], "hooks_mb": hooked[1], "ratio": hooked[0] / plain[0],
+                "page_kb": letter_page.stat().st_size / 1024, "index_kb": index.stat().st_size / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3, help="builds per configuration (the fastest counts)")
+    parser.add_argument("--quick", action="store_true", help="only the small corpus")
+    args = parser.parse_args()
+    sizes = [(200, 20), (200, 300)] if args.quick else [(200, 20), (2000, 20), (2000, 300)]
+    rows = [measure(n, t, args.repeat) for n, t in sizes]
+    print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | letter page KB | search index KB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['letters']} | {r['terms']} | {r['plain_s']:.2f} | {r['plain_mb']} | {r['hooks_s']:.2f} | {r['hooks_mb']} | "
+              f"{r['ratio']:.2f} | {r['page_kb']:.0f} | {r['index_kb']:.0f} |")
+    by = {(r["letters"], r["terms"]): r for r in rows}
+    if (2000, 20) in by:
+        print(f"\n10x pages: {by[(2000, 20)]['hooks_s'] / by[(200, 20)]['hooks_s']:.2f}x time (target <= 10.5)")
+        print(f"300/20 terms: {by[(2000, 300)]['hooks_s'] / by[(2000, 20)]['hooks_s']:.3f}x time "
+              f"(includes 280 more term pages; plain Material: {by[(2000, 300)]['plain_s'] / by[(2000, 20)]['plain_s']:.3f}x)")
+        print(f"300/20 terms, our share: {by[(2000, 300)]['ratio'] / by[(2000, 20)]['ratio']:.3f}x (target <= 1.03)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
