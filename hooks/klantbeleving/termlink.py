@@ -29,7 +29,8 @@ Linking (``TermLinkTreeprocessor``):
       count as the same term;
     - never inside `code`, `pre`, `a`, headings, `abbr`, `script`, `style`, `kbd`, `samp`, `sup`
       (footnote references), `summary`, admonition titles, elements with class `kb-noterm` or
-      `kb-term-unknown`; attribute values (image alt text, URLs) are never touched;
+      `kb-term-unknown`, also when such a tag is written as raw inline HTML (`<kbd>klant</kbd>`);
+      attribute values (image alt text, URLs) are never touched; raw HTML blocks are left alone;
     - the term's own page (``current_slug``) does not link itself;
     - the link is `<a class="kb-term" href="…" data-term="slug" title="…">` (title = tooltip).
 
@@ -43,6 +44,9 @@ Explicit syntax for authors (inline, also inside emphasis and tables; not inside
                             `{.kb-noterm}` from attr_list on an element does the same for the
                             element (`*klant*{.kb-noterm}`)
 
+An explicit link counts as the section's mention of its term. On the term's own page, or when
+``url_for`` gives no URL, it renders as `<span class="kb-noterm">`; inside an author's own link it
+becomes plain text (never an `<a>` inside an `<a>`).
 An explicit link to an unknown name renders its text in `<span class="kb-term-unknown">` and calls
 ``on_unknown(name, line)``; ``line`` is the 1-based line in the Markdown text given to
 Python-Markdown (MkDocs strips frontmatter first: the adapter adds the frontmatter's line count),
@@ -123,6 +127,15 @@ SKIP_TAGS = frozenset(
 )
 #: Elements whose content is never linked, by class.
 SKIP_CLASSES = frozenset({"kb-noterm", "kb-term-unknown", "admonition-title", "headerlink"})
+#: Block elements: raw inline HTML left open inside one does not reach the next.
+BLOCKS = frozenset(
+    {"div", "p", "li", "dd", "dt", "td", "th", "blockquote", "details", "section", "article", "aside",
+     "figure", "figcaption", "table", "ul", "ol", "dl"}
+)
+#: A Python-Markdown raw HTML placeholder, and the raw tag it stands for.
+RE_STASH = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+RE_RAW_TAG = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>\s*$")
+RE_NOTERM_ATTR = re.compile(r"""\bclass\s*=\s*["']?[^"'>]*\bkb-noterm\b""")
 #: Headings start a new section (first mention is linked again).
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -481,45 +494,56 @@ class TermLinkTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Walk the tree in document order; safe to run twice (existing kb-term links count)."""
         self._seen = set()
-        self._walk(root)
+        self._walk(root, [])
 
-    def _walk(self, el: etree.Element) -> None:
+    def _walk(self, el: etree.Element, raw_open: list[str]) -> None:
+        """Link the text of ``el`` and its descendants.
+
+        ``raw_open`` holds raw inline HTML tags (``<kbd>``, ``<code>``, ``<a href>`` written as
+        HTML) that are open at this point of the current block: text inside them is not linked.
+        Python-Markdown keeps such tags as placeholders in the text until after this processor.
+        """
+        if el.tag in BLOCKS:
+            raw_open = []
         if el.text and not isinstance(el.text, AtomicString):
-            self._link_text(el, -1)
+            self._link_text(el, -1, raw_open)
         i = 0
         while i < len(el):
             child = el[i]
-            self._visit(child)
+            self._visit(child, raw_open)
             added = 0
             if child.tail and not isinstance(child.tail, AtomicString):
-                added = self._link_text(el, i)
+                added = self._link_text(el, i, raw_open)
             i += 1 + added
 
-    def _visit(self, el: etree.Element) -> None:
+    def _visit(self, el: etree.Element, raw_open: list[str]) -> None:
         tag = el.tag
         if not isinstance(tag, str):  # comments, processing instructions
             return
         classes = (el.get("class") or "").split()
-        if tag in HEADINGS:
-            self._seen.clear()
-            return
         if tag == "a":
             if LINK_CLASS in classes and el.get("data-term"):
                 self._seen.add(el.get("data-term", ""))
             else:
                 _unwrap_nested_links(el)
             return
-        if tag in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+        if tag in HEADINGS:
+            self._seen.clear()
+        if tag in HEADINGS or tag in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+            for link in el.iter("a"):  # explicit [[…]] inside an author's link in a skipped element
+                if LINK_CLASS not in (link.get("class") or "").split():
+                    _unwrap_nested_links(link)
             return
         if tag == "div" and "footnote" in classes:
             self._seen.clear()
-        self._walk(el)
+        self._walk(el, raw_open)
 
-    def _link_text(self, parent: etree.Element, index: int) -> int:
+    def _link_text(self, parent: etree.Element, index: int, raw_open: list[str]) -> int:
         """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``; return links added."""
         text = parent.text if index < 0 else parent[index].tail
         assert text is not None
-        picks = list(self._pick(text))
+        blocked = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else []
+        picks = list(self._pick(text, blocked))
         if not picks:
             return 0
         head = text[:picks[0][0].start]
@@ -533,10 +557,39 @@ class TermLinkTreeprocessor(Treeprocessor):
             parent.insert(index + 1 + n, link)
         return len(picks)
 
-    def _pick(self, text: str) -> Iterator[tuple[TermMatch, str]]:
+    def _raw_html_spans(self, text: str, raw_open: list[str]) -> list[tuple[int, int]]:
+        """Spans of ``text`` inside raw inline HTML tags whose content is never linked."""
+        spans: list[tuple[int, int]] = []
+        start = 0 if raw_open else -1
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for m in RE_STASH.finditer(text):
+            index = int(m.group(1))
+            raw = stash[index] if index < len(stash) else ""
+            tag = RE_RAW_TAG.match(raw if isinstance(raw, str) else "")
+            if tag is None:
+                continue
+            closing, name, attrs, selfclosing = tag.groups()
+            name = name.lower()
+            if closing:
+                if name in raw_open:
+                    del raw_open[len(raw_open) - 1 - raw_open[::-1].index(name):]
+                    if not raw_open and start >= 0:
+                        spans.append((start, m.end()))
+                        start = -1
+            elif not selfclosing and (name in SKIP_TAGS or RE_NOTERM_ATTR.search(attrs)):
+                if not raw_open:
+                    start = m.start()
+                raw_open.append(name)
+        if start >= 0:
+            spans.append((start, len(text)))
+        return spans
+
+    def _pick(self, text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[TermMatch, str]]:
         current = self.ext.getConfig("current_slug")
         for m in self.ext.getConfig("matcher").finditer(text):
             if m.slug == current or m.slug in self._seen:
+                continue
+            if blocked and any(s < m.end and m.start < e for s, e in blocked):
                 continue
             url = self.ext.url(m.slug)
             if not url:
