@@ -57,6 +57,7 @@ clean:
 # Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms.
 bench: setup
 	$(BIN)/python -m tests.bench.bench_build
+	$(BIN)/python -m tests.bench.bench_termlink
 
 # Lighthouse (mobile preset) on six page types, Debian's Chromium; not part of `make test`.
 lighthouse: setup chromium

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,10 @@ from klantbeleving.meta import page_meta
 from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
+from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
+from klantbeleving.termlink import TermLinkExtension, build_matcher
 from klantbeleving.views import page_view
+from klantbeleving.xref import MentionIndex, index_mentions
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
 
@@ -42,6 +46,17 @@ class _State:
         self.site = Site()
         self.files: Files | None = None
         self.urls: dict[str, str] = {}
+        self.mentions: MentionIndex | None = None
+        self.page_src = ""  # the page being rendered (term links are relative to it)
+        self.tooltips: dict[str, str] = {}
+        self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get)
+
+    def term_link(self, slug: str) -> str | None:
+        """Docs-relative link from the page being rendered to a term page (MkDocs validates it)."""
+        term = self.site.terms.get(slug)
+        if term is None:
+            return None
+        return posixpath.relpath(term.src, posixpath.dirname(self.page_src) or ".")
 
     def url_of(self, src: str) -> str | None:
         if src in self.urls:
@@ -55,7 +70,10 @@ def _state(config: MkDocsConfig) -> _State:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    setattr(config, _STATE_ATTR, _State())
+    state = _State()
+    setattr(config, _STATE_ATTR, state)
+    # Term linking runs as a Markdown extension on every page; the terms arrive in on_files.
+    config.markdown_extensions.append(state.termlinks)  # type: ignore[arg-type]
     return config
 
 
@@ -87,6 +105,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.site = site
     state.files = files
     state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    matcher = build_matcher(site.terms.values())
+    state.termlinks.setConfig("matcher", matcher)
+    state.tooltips.update({slug: f"{t.term}: {t.first_sentence}" for slug, t in site.terms.items()})
+    state.mentions = index_mentions(site, matcher)
+    files.append(File.generated(config, TERM_INDEX_PATH, content=render_term_index(site, state.url_of)))
     if not config.nav:  # an explicit nav in mkdocs.yml wins
         config.nav = _escape_sections(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
     return files
@@ -110,8 +133,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     Material prints ``page.title`` unescaped in navigation, header, footer and search, and the
     title may come from frontmatter; so the adapter escapes it here (templates print it as is).
     """
-    site = _state(config).site
+    state = _state(config)
+    site = state.site
     src = page.file.src_uri
+    state.page_src = src
+    own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
+    state.termlinks.setConfig("current_slug", own if own in site.terms else "")
+    if own in site.terms:
+        page.meta.setdefault("search", {"boost": 2})  # a term's own page ranks above mentions
     title = page.title
     for part in site.parts:
         if part.src == src:
@@ -131,7 +160,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     state = _state(config)
     base = config.site_url or ""
     page_url = base + page.url
-    view = page_view(state.site, page.file.src_uri, state.url_of, page_url)
+    view = page_view(state.site, page.file.src_uri, state.url_of, page_url, state.mentions)
     context["kb"] = view
 
     def absolute(src: str) -> str | None:

@@ -18,6 +18,7 @@ from .importers import letters as import_letters
 from .importers.book import find_placeholder_notes
 from .load import list_sources, load_site
 from .problems import Problem
+from .xref import index_mentions, unused_terms
 
 
 def _find_docs(start: Path) -> Path:
@@ -35,10 +36,16 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
         return 2
     base = docs.parent
     label = docs.relative_to(base).as_posix() if docs.is_absolute() else docs.as_posix()
-    _site, problems = load_site(docs, label=label, include_drafts=True)
+    site, problems = load_site(docs, label=label, include_drafts=True)
     problems += find_unfinished(docs, label)
     for problem in sorted(problems, key=_sort_key):
         print(problem.format(), file=out)
+    unused = unused_terms(site, index_mentions(site))
+    if unused:
+        # A notice, not a problem: a new term may wait for its first mention.
+        print(f"{len(unused)} begrip(pen) die geen pagina noemt:", file=out)
+        for term in unused:
+            print(f"{label}/{term.src}: begrip '{term.term}' wordt nergens genoemd (info)", file=out)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if problems:

@@ -91,6 +91,7 @@ def load_site(
     _load_letters(sources, broken, site, ctx)
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
+    _check_explicit_links(sources, site, ctx)
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
     site.reindex()
@@ -448,6 +449,19 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             elif other not in site.terms:
                 ctx.add(term.src, source.line_of("related"), f"verwant begrip '{other}' bestaat niet (geen begrippen/{other}.md)")
         term.related = [x for x in term.related if x in site.terms and x != slug]
+
+
+def _check_explicit_links(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    """An explicit ``[[name]]`` must name a term, alias or form (reported with its line)."""
+    from .termlink import build_matcher  # imported here: xref → book → navigation → load
+    from .xref import find_unknown_explicit
+
+    with_links = {src: s for src, s in sources.items() if "[[" in s.body}
+    if not with_links:
+        return
+    matcher = build_matcher(site.terms.values())
+    for src, source in sorted(with_links.items()):
+        ctx.problems.extend(find_unknown_explicit(ctx.where(src), source.body, source.body_line, matcher))
 
 
 # -- value helpers ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_EXPLICIT_TERM = re.compile(r"\[\[!?([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"[*_`]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u024F‘'\"(])")
@@ -11,7 +12,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u024F‘'\"(])")
 
 def plain_text(markdown: str) -> str:
     """Rough plain text of a Markdown fragment: links to their text, no emphasis marks."""
-    text = _MD_LINK.sub(r"\1", markdown)
+    text = _EXPLICIT_TERM.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
+    text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARK.sub("", text)
     lines = [ln.strip().lstrip("#>-").strip() for ln in text.splitlines()]
     return " ".join(ln for ln in lines if ln)

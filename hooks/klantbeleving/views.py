@@ -13,6 +13,7 @@ from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
 from .model import Edition, Letter, Site
 from .text import reading_minutes
+from .xref import CORPUS_BOOK, CORPUS_LETTERS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
 View = dict[str, Any]
@@ -179,7 +180,37 @@ def _term_ref(site: Site, slug: str, url_of: UrlOf) -> View:
     return {"slug": slug, "term": term.term, "url": url_of(term.src), "short": term.first_sentence}
 
 
-def term_view(site: Site, slug: str, url_of: UrlOf, mentions: dict[str, Any] | None = None) -> View:
+def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: UrlOf) -> View:
+    """"Komt voor in": the book (part → chapter → section) and the letters (edition → letter),
+    grouped, each place with the first mention's snippet and the number of mentions there."""
+    book: list[View] = []
+    letters: list[View] = []
+    found = index.of(slug) if index is not None else []
+    for occ in found:
+        item: View = {"url": url_of(occ.src), "anchor": occ.anchor, "snippet": occ.snippet, "count": occ.count,
+                      "section": occ.section}
+        if occ.corpus == CORPUS_BOOK:
+            group, page = where_in_book(site, occ.src)
+            item["where"] = page
+            title, url = group, None
+        elif occ.corpus == CORPUS_LETTERS:
+            letter = site.letter(occ.src)
+            edition = site.edition(letter.edition) if letter else None
+            if letter is None or edition is None:
+                continue
+            item["where"] = f"{_author_ref(site, letter.author, url_of)['name']}, {letter.city}"
+            title, url = f"{edition.date.dutch()}: {edition.stelling}", url_of(edition.src)
+        else:
+            continue
+        groups = book if occ.corpus == CORPUS_BOOK else letters
+        if not groups or groups[-1]["title"] != title:
+            groups.append({"title": title, "url": url, "places": []})
+        groups[-1]["places"].append(item)
+    counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
+    return {"boek": book, "brieven": letters, "counts": counts}
+
+
+def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None = None) -> View:
     """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
     term = site.terms[slug]
     chapter = next((c for c in site.chapters if c.src == term.source), None)
@@ -195,7 +226,7 @@ def term_view(site: Site, slug: str, url_of: UrlOf, mentions: dict[str, Any] | N
         "short": term.first_sentence,
         "related": [_term_ref(site, s, url_of) for s in term.related],
         "source": {"title": source_title, "url": url_of(term.source)} if term.source else None,
-        "mentions": mentions or {"boek": [], "brieven": [], "counts": {"boek": 0, "brieven": 0}},
+        "mentions": mentions_view(site, index, slug, url_of),
     }
 
 
@@ -251,7 +282,7 @@ def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
 
 
 def page_view(
-    site: Site, src: str, url_of: UrlOf, page_url: str = "", mentions: dict[str, Any] | None = None
+    site: Site, src: str, url_of: UrlOf, page_url: str = "", mentions: MentionIndex | None = None
 ) -> View | None:
     """The view for any page, or ``None`` for a plain page."""
     letter = site.letter(src)
@@ -268,7 +299,7 @@ def page_view(
         return glossary_view(site, url_of)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
         slug = src[len("begrippen/"):-3]
-        return term_view(site, slug, url_of, (mentions or {}).get(slug))
+        return term_view(site, slug, url_of, mentions)
     if src == f"{AUTHORS_DIR}/index.md":
         return authors_index_view(site, url_of)
     if src.startswith(f"{AUTHORS_DIR}/"):

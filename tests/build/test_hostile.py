@@ -68,6 +68,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str]] = [
     ("chapter-without-part", {"boek/deel-9/01-x.md": "---\ntitle: X\npart: 9\nchapter: 1\n---\nT.\n"}, "docs/boek/deel-9/01-x.md: hoofdstuk hoort bij deel 9"),
     ("chapter-number-text", {"boek/deel-1/index.md": "---\ntitle: D\npart: 1\n---\n", "boek/deel-1/01-x.md": "---\ntitle: X\npart: 1\nchapter: een\n---\nT.\n"}, "docs/boek/deel-1/01-x.md:4: 'chapter' moet een geheel getal"),
     ("part-twice", {"boek/deel-1/index.md": "---\ntitle: D\npart: 1\n---\n", "boek/deel-1b/index.md": "---\ntitle: E\npart: 1\n---\n"}, "docs/boek/deel-1b/index.md:3: deel 1 bestaat al"),
+    ("explicit-unknown-term", {L2: letter("rien-brus", "Zeist", body="Regel een.\n\nOver [[Klantgeluk]] gesproken.")}, f"docs/{L2}:10: [[Klantgeluk]] verwijst naar een onbekend begrip"),
+    ("explicit-unknown-in-term", {"begrippen/ces.md": "---\nterm: CES\n---\n\nZie [[CXM]] en [[CSAT|tevredenheid]].\n"}, "docs/begrippen/ces.md:5: [[CSAT]] verwijst naar een onbekend begrip"),
     ("places-not-number", {".places.yml": "places:\n  Zeist:\n    geonames: veel\n"}, "docs/.places.yml: plaats 'Zeist': 'geonames' moet een getal"),
 ]
 

@@ -2,7 +2,7 @@
 
 Not a test (pytest collects ``test_*.py`` only). Run it with::
 
-    .venv/bin/python tests/bench_termlink.py [--pages 2000] [--repeat 5]
+    .venv/bin/python -m tests.bench.bench_termlink [--pages 2000] [--repeat 5]
 
 It builds a synthetic corpus of ``--pages`` pages (Dutch-looking filler words, mentions of the first
 20 terms, near-misses of all 300) and links it with a matcher of 20 and one of 300 synthetic terms.

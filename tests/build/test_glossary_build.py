@@ -1,0 +1,132 @@
+"""Glossary in a real build: term links, tooltips, self-links, backlinks, the search table, check."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from klantbeleving.cli import main as cli_main
+from tests.sitekit import build, letter, small_site, write_site
+
+ED = "brieven/2025-12-proef"
+TERMS = {
+    "begrippen/cult.md": "---\nterm: cult\n---\n\nEen losse aanpak in een hoek van de organisatie. Meer niet.\n",
+    "begrippen/cultuur.md": "---\nterm: cultuur\nforms: [bedrijfscultuur]\nrelated: [cult]\n---\n\nHoe het er echt aan toe gaat. "
+                            "Niet te verwarren met een cult.\n",
+    "begrippen/klantgericht.md": "---\nterm: klantgericht\nforms: [klantgerichte, klantgerichtheid]\n---\n\n"
+                                 "Werken vanuit wat de klant nodig heeft.\n",
+}
+CHAPTER = (
+    "---\ntitle: Over beleving\npart: 1\nchapter: 1\n---\n\n"
+    "# Over beleving\n\n"
+    "De bedrijfscultuur bepaalt veel. Een cultuur verandert traag, en CXM ook.\n\n"
+    "## Klantgerichte organisaties\n\n"
+    "Een klantgerichte aanpak is geen cult. `cult` in code telt niet, [cult](https://cult.example/) in een link evenmin.\n\n"
+    "## Geen link\n\nHier staat [[!cult]] bewust zonder link, en [[klantgericht|klantgerichtheid]] met.\n"
+)
+
+
+def site_files() -> dict[str, str]:
+    files = dict(small_site())
+    files.update(TERMS)
+    files["boek/deel-1/index.md"] = "---\ntitle: Het begin\npart: 1\n---\n\nInleiding op deel I.\n"
+    files["boek/deel-1/01-over-beleving.md"] = CHAPTER
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Santpoort-Zuid", body="Onze cultuur is een cult geworden, zegt de CXM-er niet.")
+    files[f"{ED}/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", extra="draft: true\n", body="Geheim: cultuur ZEBRAWOORD.")
+    return files
+
+
+def built(tmp_path: Path) -> Path:
+    exc, log = build(write_site(tmp_path, site_files()))
+    assert exc is None, log
+    assert log == ""
+    return tmp_path / "site"
+
+
+def html(site: Path, rel: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+
+
+def term_links(doc: LexborHTMLParser) -> list[tuple[str, str, str]]:
+    return [(a.attributes.get("data-term") or "", a.text(), a.attributes.get("href") or "")
+            for a in doc.css("article a.kb-term")]
+
+
+def test_chapter_links_first_mention_per_section(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    chapter = html(site, "boek/deel-1/01-over-beleving/index.html")
+    assert term_links(chapter) == [
+        ("cultuur", "bedrijfscultuur", "../../../begrippen/cultuur/"),
+        ("cxm", "CXM", "../../../begrippen/cxm/"),
+        ("klantgericht", "klantgerichte", "../../../begrippen/klantgericht/"),
+        ("cult", "cult", "../../../begrippen/cult/"),
+        ("klantgericht", "klantgerichtheid", "../../../begrippen/klantgericht/"),
+    ]
+    first = chapter.css_first("article a.kb-term")
+    assert first.attributes["title"] == "cultuur: Hoe het er echt aan toe gaat."
+    assert not chapter.css("h1 a.kb-term, h2 a.kb-term, code a.kb-term, a a.kb-term")
+    assert [s.text() for s in chapter.css("article span.kb-noterm")] == ["cult"]
+
+
+def test_term_page_does_not_link_itself_but_links_others(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    cultuur = html(site, "begrippen/cultuur/index.html")
+    assert [t for t, _, _ in term_links(cultuur)] == ["cult"]
+
+
+def test_term_page_lists_book_and_letters_with_snippets_and_counts(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    cultuur = html(site, "begrippen/cultuur/index.html")
+    book = cultuur.css_first(".kb-mentions--boek")
+    assert " ".join(book.css_first("h3").text().split()) == "Boek 2 vermeldingen"
+    assert book.css_first(".kb-mentions__group").text() == "Deel I — Het begin"
+    place = book.css_first(".kb-mentions__list li a")
+    assert place.attributes["href"] == "../../boek/deel-1/01-over-beleving/#over-beleving"
+    assert "1 Over beleving" in place.text()
+    assert "bedrijfscultuur" in book.css_first(".kb-snippet").text()
+    letters = cultuur.css_first(".kb-mentions--brieven")
+    assert " ".join(letters.css_first("h3").text().split()) == "Brieven 1 vermelding"
+    assert letters.css_first(".kb-mentions__group a").attributes["href"] == "../../brieven/2025-12-proef/"
+    assert "Rien Brus, Santpoort-Zuid" in letters.css_first(".kb-mentions__list a").text()
+    assert "ZEBRAWOORD" not in (site / "begrippen/cultuur/index.html").read_text(encoding="utf-8")
+
+
+def test_a_term_nobody_mentions_says_so(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    cult = html(site, "begrippen/cult/index.html")
+    assert cult.css(".kb-mentions--boek li")  # the chapter mentions cult
+    files = site_files()
+    files["begrippen/wees.md"] = "---\nterm: weesbegrip\n---\n\nNiemand noemt dit.\n"
+    exc, log = build(write_site(tmp_path / "b", files))
+    assert exc is None, log
+    wees = html(tmp_path / "b" / "site", "begrippen/wees/index.html")
+    assert "komt (nog) niet voor" in wees.css_first("article").text()
+
+
+def test_search_table_names_terms_aliases_and_forms(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    table = json.loads((site / "assets/begrippen.json").read_text(encoding="utf-8"))
+    assert table["names"]["klantgerichte"] == "klantgericht"
+    assert table["names"]["customer experience management"] == "cxm"
+    assert table["names"]["cult"] == "cult"
+    assert table["terms"]["cxm"]["url"] == "begrippen/cxm/"
+    assert table["terms"]["cult"]["short"] == "Een losse aanpak in een hoek van de organisatie."
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    boosted = [d for d in index["docs"] if d["location"] == "begrippen/cult/"]
+    assert boosted and boosted[0].get("boost") == 2
+
+
+def test_check_lists_unused_terms_without_failing(tmp_path: Path) -> None:
+    files = site_files()
+    files["begrippen/wees.md"] = "---\nterm: weesbegrip\n---\n\nNiemand noemt dit.\n"
+    write_site(tmp_path, files)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(["check", "--docs", str(tmp_path / "docs")])
+    assert code == 0, out.getvalue()
+    assert "begrippen/wees.md: begrip 'weesbegrip' wordt nergens genoemd" in out.getvalue()
+    assert "klantgericht.md" not in out.getvalue()
