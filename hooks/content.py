@@ -48,6 +48,7 @@ class _State:
         self.urls: dict[str, str] = {}
         self.mentions: MentionIndex | None = None
         self.page_src = ""  # the page being rendered (term links are relative to it)
+        self.page_root = ""  # from that page's folder to docs/ ("../../")
         self.tooltips: dict[str, str] = {}
         self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get)
 
@@ -56,7 +57,7 @@ class _State:
         term = self.site.terms.get(slug)
         if term is None:
             return None
-        return posixpath.relpath(term.src, posixpath.dirname(self.page_src) or ".")
+        return self.page_root + term.src
 
     def url_of(self, src: str) -> str | None:
         if src in self.urls:
@@ -137,6 +138,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     site = state.site
     src = page.file.src_uri
     state.page_src = src
+    folder = posixpath.dirname(src)
+    state.page_root = "../" * (folder.count("/") + 1) if folder else ""
     own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
     state.termlinks.setConfig("current_slug", own if own in site.terms else "")
     if own in site.terms:

@@ -118,6 +118,8 @@ RE_ESCAPE_BEFORE = re.compile("\x02([0-9]+)\x03$")
 SKIP_TRIGGERS = ("://", "www.", "WWW.", "@", "mailto:", "\x02")
 
 #: Explicit syntax: ``[[name]]``, ``[[name|shown]]``, ``[[!shown]]``.
+EXPLICIT_NAME = "kb-termlink-explicit"
+EXPLICIT_PRIORITY = 172
 RE_EXPLICIT = r"\[\[(!)?([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]"
 
 #: Elements whose content is never linked.
@@ -410,8 +412,13 @@ def _snippet(text: str, start: int, end: int, context: int) -> str:
 class _DocState:
     """Per-document state shared by the processors of one Markdown instance."""
 
-    source: str = ""
+    lines: list[str] = field(default_factory=list)
     seen_tokens: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        """The Markdown as written (joined only when a line number is asked for)."""
+        return "\n".join(self.lines)
 
     def line_of(self, raw: str) -> int | None:
         """Line of the next not yet reported occurrence of ``raw`` in the source (1-based)."""
@@ -430,13 +437,21 @@ class _DocState:
 class TermSourcePreprocessor(Preprocessor):
     """Record the source as written, for line numbers of unknown explicit links."""
 
-    def __init__(self, md: Any, state: _DocState) -> None:
+    def __init__(self, md: Any, state: _DocState, explicit: ExplicitTermProcessor) -> None:
         super().__init__(md)
         self.state = state
+        self.explicit = explicit
 
     def run(self, lines: list[str]) -> list[str]:
-        self.state.source = "\n".join(lines)
+        self.state.lines = lines
         self.state.seen_tokens = {}
+        # The explicit syntax costs an inline pattern on every text; most pages never use it.
+        wanted = any("[[" in line for line in lines)
+        present = EXPLICIT_NAME in self.md.inlinePatterns
+        if wanted and not present:
+            self.md.inlinePatterns.register(self.explicit, EXPLICIT_NAME, EXPLICIT_PRIORITY)
+        elif present and not wanted:
+            self.md.inlinePatterns.deregister(EXPLICIT_NAME)
         return lines
 
 
@@ -669,8 +684,9 @@ class TermLinkExtension(Extension):
     def extendMarkdown(self, md: Any) -> None:
         """Register the three processors (priorities explained in the module docstring)."""
         state = _DocState()
-        md.preprocessors.register(TermSourcePreprocessor(md, state), "kb-termlink-source", 40)
-        md.inlinePatterns.register(ExplicitTermProcessor(RE_EXPLICIT, md, self, state), "kb-termlink-explicit", 172)
+        explicit = ExplicitTermProcessor(RE_EXPLICIT, md, self, state)
+        md.preprocessors.register(TermSourcePreprocessor(md, state, explicit), "kb-termlink-source", 40)
+        md.inlinePatterns.register(explicit, EXPLICIT_NAME, EXPLICIT_PRIORITY)
         md.treeprocessors.register(TermLinkTreeprocessor(md, self), "kb-termlink", 6)
 
 

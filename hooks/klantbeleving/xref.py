@@ -54,6 +54,7 @@ _INLINE = re.compile(
     r"|(?P<pipe>\|)"
 )
 _EXPLICIT = re.compile(RE_EXPLICIT)
+_SPECIAL = re.compile(r"[`\[<{*_|]")  # a line without these is plain text already
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class MentionIndex:
 
 def _inline_plain(line: str) -> tuple[str, list[tuple[str, int, int]], list[tuple[int, int]]]:
     """Plain text of one line, with explicit links and suppressed spans located in it."""
+    if not _SPECIAL.search(line):
+        return line, [], []
     out: list[str] = []
     length = 0
     explicit: list[tuple[str, int, int]] = []
