@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-unit test-build test-browser chromium lint clean bench lighthouse
+.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench lighthouse
 
 setup: $(STAMP)
 
@@ -35,14 +35,27 @@ chromium:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium ontbreekt: installeer het met 'sudo apt-get install chromium'" >&2; exit 1; fi
 
-test: setup chromium
+# The Nu Html Checker (vnu.jar from the npm registry, pinned in tests/vnu) and the Java it runs on.
+VNU_JAR := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU_JAR)
+	@if command -v java >/dev/null; then echo "java: $$(java -version 2>&1 | head -1)"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "Java ontbreekt: installeer het met 'sudo apt-get install default-jre-headless'" >&2; exit 1; fi
+
+$(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } \
+	  || { echo "npm ontbreekt: installeer Node.js en npm" >&2; exit 1; }
+	cd tests/vnu && npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: setup chromium vnu
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest tests -q
 
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit -q
 
-test-build: setup
+test-build: setup vnu
 	$(BIN)/python -m pytest tests/build -q
 
 test-browser: setup chromium

@@ -30,3 +30,27 @@ def test_check_command_is_clean_on_the_real_docs() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
+
+
+def test_real_chapter_shows_epigraph_box_and_linked_terms(real_site: Path) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    doc = LexborHTMLParser((real_site / "boek/deel-1/01-customer-experience/index.html").read_text(encoding="utf-8"))
+    epigraph = doc.css_first("article blockquote.kb-epigraph")
+    assert epigraph is not None
+    assert "Don Peppers" in epigraph.css_first(".kb-epigraph__bron").text()
+    box = doc.css_first("article .admonition.kader")
+    assert box is not None
+    assert {a.attributes.get("href") for a in box.css("a")} >= {"../../../begrippen/klant/", "../../../begrippen/cult/"}
+    mentions = [a.attributes.get("data-term") for a in doc.css("article a.kb-term")]
+    assert {"cx", "nps", "klantgedreven"} <= set(mentions)
+    assert len(mentions) == len(set(mentions)) or len(doc.css("article h2")) > 1  # first mention per section
+
+
+def test_real_term_pages_know_where_they_occur(real_site: Path) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    doc = LexborHTMLParser((real_site / "begrippen/cx/index.html").read_text(encoding="utf-8"))
+    assert doc.css(".kb-mentions--boek li") and doc.css(".kb-mentions--brieven li")
+    groups = [h.text() for h in doc.css(".kb-mentions--brieven .kb-mentions__group")]
+    assert groups[0].startswith("september 2025")
