@@ -1,9 +1,10 @@
 """Glossary-aware search: the table the search box uses to pin a term's definition first.
 
 Material's search (lunr, ``lang: nl``) matches by prefix and stem, so the query "cult" ranks pages
-about "cultuur" above the term "Cult". The reader-side script (``docs/assets/zoeken.js``) looks the
-query up in this table first: when it equals a term, an alias or a listed word form (ignoring case
-and extra spaces), that term's definition card is shown above the ordinary results.
+about "cultuur" above the term "Cult". The reader-side script
+(``overrides/assets/javascripts/kb-zoeken.js``) looks the query up in this table first: when it
+equals a term, an alias or a listed word form (ignoring case and extra spaces), that term's
+definition card is shown above the ordinary results.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ TERM_INDEX_PATH = "assets/begrippen.json"
 
 
 def normalise_query(text: str) -> str:
-    """How the script compares a query with a name (kept identical to ``zoeken.js``)."""
+    """How the script compares a query with a name (kept identical to ``kb-zoeken.js``)."""
     return " ".join(text.strip(" \t\n\"'‘’“”.,;:!?").split()).casefold()
 
 

@@ -24,7 +24,9 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     files[f"{ED}/index.md"] = f'---\ntitle: "Editie {YAML_EVIL}"\nstelling: "Stelling {YAML_EVIL}"\ndate: 2025-12\n---\n\nLead.\n'
     files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", f'"Stad {YAML_EVIL}"',
                                             extra=f'quote: "Citaat {YAML_EVIL}"\nstelling: "Stelling {YAML_EVIL}"\n')
-    files["begrippen/cxm.md"] = f'---\nterm: "CXM {YAML_EVIL}"\naliases: ["Alias {YAML_EVIL}"]\n---\n\nHet sturen op klantbeleving.\n'
+    files["begrippen/cxm.md"] = (f'---\nterm: "CXM {YAML_EVIL}"\naliases: ["Alias {YAML_EVIL}"]\nforms: [stuurwiel]\n---\n\n'
+                                 'Het sturen op klantbeleving.\n')  # the body is the author's Markdown: trusted
+    files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", body="Over het stuurwiel van de organisatie.")
     exc, log = build(write_site(root, files))
     assert exc is None, log
     yield from serve(root / "site")
@@ -68,3 +70,23 @@ def test_feed_and_cmif_escape_values(evil_site: str, tmp_path: Path) -> None:
         data = urllib.request.urlopen(evil_site + name).read()  # noqa: S310 - loopback only
         etree.fromstring(data)  # well-formed despite the markup in values
         assert b"<script>" not in data
+
+
+def test_term_tooltip_and_search_card_do_not_execute_markup(page: Page, evil_site: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(evil_site + f"{ED}/01-jan-hein-pierik/")
+    link = page.locator("article a.kb-term").first
+    link.hover()
+    page.wait_for_timeout(300)
+    link.focus()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("stuurwiel", delay=20)
+    card = page.locator(".kb-search-pin a")
+    card.wait_for(state="visible")
+    assert "<script>" in card.inner_text()  # shown as text
+    card.hover()
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("img[src=x], [onmouseover], [onerror]").count() == 0
+    assert dialogs == []
