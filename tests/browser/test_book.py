@@ -31,3 +31,19 @@ def test_footnote_and_chapter_navigation(page: Page, site_url: str) -> None:
     expect(page.locator("h1")).to_contain_text("Customer Experience")
     page.locator(".kb-pager__next").click()
     expect(page.locator("h1")).to_contain_text("Deel II")
+
+
+def test_footnote_tooltip_on_hover_and_focus_and_back_link(page: Page, site_url: str) -> None:
+    page.goto(site_url + "boek/deel-1/01-customer-experience/")
+    ref = page.locator("article sup[id^='fnref'] a").first
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    expect(tooltip).to_contain_text("bibliografische gegevens")
+    page.mouse.move(0, 0)
+    ref.focus()
+    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first).to_contain_text("bibliografische gegevens")
+    ref.click()
+    note = page.locator(".footnote li").first
+    expect(note).to_contain_text("bibliografische gegevens")
+    note.locator("a.footnote-backref").click()
+    expect(page).to_have_url(re.compile(r"#fnref:1$"))
