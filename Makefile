@@ -50,6 +50,7 @@ $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 
 test: setup chromium vnu
 	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest tests -q
 
 test-unit: setup
@@ -63,6 +64,7 @@ test-browser: setup chromium
 
 lint: setup
 	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf site .pytest_cache

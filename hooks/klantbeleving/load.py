@@ -441,14 +441,14 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             ctx.add(src, source.line_of("source"), f"'source' verwijst naar een onbekende pagina: {source_ref}")
             source_ref = ""
         site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition)
-    for slug, term in site.terms.items():
-        source = sources[term.src]
-        for other in term.related:
+    for slug, entry in site.terms.items():
+        source = sources[entry.src]
+        for other in entry.related:
             if other == slug:
-                ctx.add(term.src, source.line_of("related"), "een begrip kan niet aan zichzelf verwant zijn")
+                ctx.add(entry.src, source.line_of("related"), "een begrip kan niet aan zichzelf verwant zijn")
             elif other not in site.terms:
-                ctx.add(term.src, source.line_of("related"), f"verwant begrip '{other}' bestaat niet (geen begrippen/{other}.md)")
-        term.related = [x for x in term.related if x in site.terms and x != slug]
+                ctx.add(entry.src, source.line_of("related"), f"verwant begrip '{other}' bestaat niet (geen begrippen/{other}.md)")
+        entry.related = [x for x in entry.related if x in site.terms and x != slug]
 
 
 def _check_explicit_links(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:

@@ -95,7 +95,7 @@ def edition_folder(stelling: str, date: PartialDate, slug: str | None) -> str:
     return f"{date.year:04d}-{date.month:02d}-{slug}"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``new edition`` on the ``new`` subparsers."""
     p = sub.add_parser(
         "edition",

@@ -11,7 +11,7 @@ from typing import Any
 
 from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
-from .model import Edition, Letter, Site
+from .model import BookPage, Chapter, Edition, Letter, Part, Site
 from .text import reading_minutes
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, MentionIndex, where_in_book
 
@@ -251,7 +251,6 @@ _BROWSE = {
 def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
     """A book page with its place in the book: part, number, prev/next in reading order."""
     from .book import display_title, reading_order
-    from .model import Chapter, Part
 
     order = reading_order(site)
     index = next((i for i, p in enumerate(order) if p.src == src), None)
@@ -259,8 +258,8 @@ def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
         return None
     page = order[index]
 
-    def ref(p: object) -> View:
-        return {"title": display_title(p), "url": url_of(p.src)}  # type: ignore[attr-defined]
+    def ref(p: BookPage | Part | Chapter) -> View:
+        return {"title": display_title(p), "url": url_of(p.src)}
 
     view: View = {
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",

@@ -227,7 +227,7 @@ def clean_lines(text: str) -> list[Line]:
 
 def hyphenated_words(lines: list[Line]) -> frozenset[str]:
     """Words the text writes with a hyphen inside a line (``CX-professionals``), lower-cased."""
-    found = set()
+    found: set[str] = set()
     for line in lines:
         found.update(m.group().casefold() for m in _HYPHENATED_RE.finditer(line.text.removesuffix("-")))
     return frozenset(found)
@@ -967,7 +967,7 @@ deel-1/01-<titel>.md … Met --glossary MAP komt elke definitie uit een kader al
 Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``import book`` on the ``import`` subparsers."""
     p = sub.add_parser(
         "book",

@@ -594,7 +594,7 @@ Auteurs worden opgezocht in --authors, anders in <docs>/.authors.yml naast de do
 anders in docs/.authors.yml van dit project."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``import letters`` on the ``import`` subparsers."""
     p = sub.add_parser(
         "letters",
