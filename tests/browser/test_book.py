@@ -47,3 +47,16 @@ def test_footnote_tooltip_on_hover_and_focus_and_back_link(page: Page, site_url:
     expect(note).to_contain_text("bibliografische gegevens")
     note.locator("a.footnote-backref").click()
     expect(page).to_have_url(re.compile(r"#fnref:1$"))
+
+
+def test_a_letter_prints_as_a_letter(page: Page, site_url: str) -> None:
+    page.goto(site_url + "brieven/2025-12-leiderschap-is-cx/01-jan-hein-pierik/")
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".kb-cite", ".kb-pager", ".md-footer"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("article .kb-stelling")).to_be_visible()
+    term = page.locator("article a.kb-term").first
+    assert term.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join((p.extract_text() or "") for p in pdf.pages)
+    assert "stelling" in text.lower() and "Citeer deze brief" not in text
