@@ -47,3 +47,16 @@ def test_importing_every_core_module_loads_no_mkdocs() -> None:
     code += "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_test_layer_is_collected_by_make_test() -> None:
+    """pytest skips folders named "build" unless told otherwise: make sure `pytest tests` sees all layers."""
+    import subprocess
+    import sys
+
+    from tests.sitekit import ROOT
+
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300).stdout
+    layers = {line.split("/")[1] for line in out.splitlines() if line.startswith("tests/") and "::" in line}
+    assert {"unit", "build", "browser"} <= layers, layers
