@@ -17,13 +17,13 @@ linker does not link inside headings either); ``[[!x]]`` (no link) does not coun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify, unique
 
-from .book import display_title
-from .model import BookPage, Chapter, Part, Site, Term
+from .book import display_title, reading_order
+from .model import Site, Term
 from .problems import Problem
 from .termlink import RE_EXPLICIT, SNIPPET_CONTEXT, Matcher, _snippet, build_matcher
 
@@ -97,6 +97,20 @@ class MentionIndex:
         return sum(o.count for o in self.of(slug, corpus))
 
 
+def outside_code(markdown: str) -> Iterator[tuple[int, str]]:
+    """(0-based line index, line) of every line outside fenced code blocks (``` and ~~~)."""
+    fence: str | None = None
+    for index, raw in enumerate(markdown.splitlines()):
+        f = _FENCE.match(raw)
+        if fence is not None:
+            if f and f.group(1)[0] == fence[0] and len(f.group(1)) >= len(fence):
+                fence = None
+        elif f:
+            fence = f.group(1)
+        else:
+            yield index, raw
+
+
 def _inline_plain(line: str) -> tuple[str, list[tuple[str, int, int]], list[tuple[int, int]]]:
     """Plain text of one line, with explicit links and suppressed spans located in it."""
     if not _SPECIAL.search(line):
@@ -143,22 +157,13 @@ def plain_sections(markdown: str) -> list[Section]:
     explicit: list[tuple[str, int, int]] = []
     blocked: list[tuple[int, int]] = []
     size = 0
-    fence: str | None = None
 
     def close() -> None:
         text = "\n".join(lines)
         if text.strip():
             sections.append(Section(title, anchor, text, tuple(explicit), tuple(blocked)))
 
-    for raw in markdown.splitlines():
-        f = _FENCE.match(raw)
-        if fence is not None:
-            if f and f.group(1)[0] == fence[0] and len(f.group(1)) >= len(fence):
-                fence = None
-            continue
-        if f:
-            fence = f.group(1)
-            continue
+    for _, raw in outside_code(markdown):
         h = _HEADING.match(raw)
         if h:
             close()
@@ -213,18 +218,11 @@ def _page_occurrences(src: str, corpus: str, body: str, matcher: Matcher, own: s
             yield Occurrence(slug, src, corpus, section.anchor, section.title, snippet, counts[slug])
 
 
-def book_pages_in_order(site: Site) -> list[BookPage | Part | Chapter]:
-    """The book's pages as they are read (landing page excluded)."""
-    from .book import reading_order
-
-    return reading_order(site)
-
-
 def index_mentions(site: Site, matcher: Matcher | None = None) -> MentionIndex:
     """Where every term occurs in the book (reading order) and the letters (oldest edition first)."""
     matcher = matcher or build_matcher(site.terms.values())
     index = MentionIndex()
-    for page in book_pages_in_order(site):
+    for page in reading_order(site):
         for occ in _page_occurrences(page.src, CORPUS_BOOK, page.body, matcher):
             index.by_term.setdefault(occ.slug, []).append(occ)
     for letter in site.letters():
@@ -248,16 +246,7 @@ def unused_terms(site: Site, index: MentionIndex, matcher: Matcher | None = None
 def find_unknown_explicit(src: str, body: str, body_line: int, matcher: Matcher) -> list[Problem]:
     """``[[name]]`` links in a body whose name is no term, alias or form (line = file line)."""
     problems: list[Problem] = []
-    fence: str | None = None
-    for offset, raw in enumerate(body.splitlines()):
-        f = _FENCE.match(raw)
-        if fence is not None:
-            if f and f.group(1)[0] == fence[0] and len(f.group(1)) >= len(fence):
-                fence = None
-            continue
-        if f:
-            fence = f.group(1)
-            continue
+    for offset, raw in outside_code(body):
         for m in _INLINE.finditer(raw):
             if m.lastgroup != "explicit":
                 continue
@@ -284,8 +273,3 @@ def where_in_book(site: Site, src: str) -> tuple[str, str]:
     page = next((p for p in site.book_pages if p.src == src), None)
     title = page.title if page else src
     return title, title
-
-
-def terms_in(site: Site) -> Iterable[Term]:
-    """The site's terms in alphabetical order."""
-    return sorted(site.terms.values(), key=lambda t: t.term.casefold())
