@@ -57,7 +57,8 @@ class _State:
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
 
     def term_link(self, slug: str) -> str | None:
-        """Docs-relative link from the page being rendered to a term page (MkDocs validates it)."""
+        """Docs-relative link from the page being rendered to a term page (``_TermHrefs`` swaps it
+        for the final URL after MkDocs' link rewriting)."""
         term = self.site.terms.get(slug)
         if term is None:
             return None
