@@ -35,10 +35,24 @@ def test_page_makes_no_request_to_another_host_and_logs_no_error(page: Page, sit
     assert errors == []
 
 
+def use_dark_mode(page: Page) -> None:
+    """Switch to dark mode with the header toggle, as a reader does; then move pointer and focus
+    away, so the toggle's own tooltip is not what axe measures."""
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.mouse.move(5, 600)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
+    page.wait_for_timeout(300)  # the tooltip fades out
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["licht", "donker"])
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
-def test_axe_reports_no_violations(page: Page, site_url: str, path: str) -> None:
+def test_axe_reports_no_violations(page: Page, site_url: str, path: str, dark: bool) -> None:
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
+    if dark:
+        use_dark_mode(page)
     results = Axe().run(page)
     violations = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in results.response["violations"]]
     assert violations == []
@@ -51,3 +65,22 @@ def test_404_page_offers_search_and_glossary(page: Page, site_url: str, built_si
     page.locator(".kb-404__search").click()
     assert page.locator("input.md-search__input").is_visible()
     assert page.locator("a[href$='begrippen/']").count() >= 1
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["licht", "donker"])
+def test_axe_reports_no_violations_with_the_search_card_open(page: Page, site_url: str, dark: bool) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url)
+    if dark:
+        use_dark_mode(page)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("klantgerichte", delay=20)
+    page.locator(".kb-search-pin a").wait_for(state="visible")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    results = Axe().run(page)
+    violations = [(v["id"], [(n["target"], n.get("any", [{}])[0].get("message", "")) for n in v["nodes"]])
+                  for v in results.response["violations"]]
+    assert violations == []
+    assert all(u.startswith("http://127.0.0.1:") for u in requests if not u.startswith("data:"))
