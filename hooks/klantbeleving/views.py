@@ -210,13 +210,24 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Url
     return {"boek": book, "brieven": letters, "counts": counts}
 
 
+def _source_ref(site: Site, src: str, url_of: UrlOf) -> View:
+    """Where a term is defined: a chapter or book page ("Gedefinieerd in"), or the letter that
+    brought it into the correspondence ("Ingebracht in")."""
+    chapter = next((c for c in site.chapters if c.src == src), None)
+    if chapter is not None:
+        return {"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": url_of(src)}
+    letter = site.letter(src)
+    if letter is not None:
+        name = _author_ref(site, letter.author, url_of)["name"]
+        return {"kind": "letter", "title": f"de brief van {name}, {letter.date.dutch()}", "url": url_of(src)}
+    title = next((p.title for p in site.book_pages if p.src == src), "") or next((p.title for p in site.parts if p.src == src), "")
+    return {"kind": "book", "title": title or src, "url": url_of(src)}
+
+
 def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None = None) -> View:
     """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
     term = site.terms[slug]
-    chapter = next((c for c in site.chapters if c.src == term.source), None)
-    source_title = chapter.title if chapter else next((p.title for p in site.book_pages if p.src == term.source), "")
-    if chapter:
-        source_title = f"Hoofdstuk {chapter.number}: {chapter.title}"
+    source = _source_ref(site, term.source, url_of) if term.source else None
     return {
         "kind": "term",
         "title": term.term,
@@ -225,7 +236,7 @@ def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None =
         "forms": term.forms,
         "short": term.first_sentence,
         "related": [_term_ref(site, s, url_of) for s in term.related],
-        "source": {"title": source_title, "url": url_of(term.source)} if term.source else None,
+        "source": source,
         "mentions": mentions_view(site, index, slug, url_of),
     }
 

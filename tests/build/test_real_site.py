@@ -54,3 +54,13 @@ def test_real_term_pages_know_where_they_occur(real_site: Path) -> None:
     assert doc.css(".kb-mentions--boek li") and doc.css(".kb-mentions--brieven li")
     groups = [h.text() for h in doc.css(".kb-mentions--brieven .kb-mentions__group")]
     assert groups[0].startswith("september 2025")
+
+
+def test_term_source_can_be_the_letter_that_introduced_it(real_site: Path) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    hx = LexborHTMLParser((real_site / "begrippen/hx/index.html").read_text(encoding="utf-8")).css_first(".kb-source")
+    assert " ".join(hx.text().split()) == "Ingebracht in de brief van Jan-Hein Pierik, december 2025"
+    assert hx.css_first("a").attributes["href"] == "../../brieven/2025-12-leiderschap-is-cx/01-jan-hein-pierik/"
+    cult = LexborHTMLParser((real_site / "begrippen/cult/index.html").read_text(encoding="utf-8")).css_first(".kb-source")
+    assert " ".join(cult.text().split()) == "Gedefinieerd in Hoofdstuk 1: Customer Experience"
