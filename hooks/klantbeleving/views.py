@@ -60,6 +60,11 @@ def _edition_ref(edition: Edition, url_of: UrlOf) -> View:
     }
 
 
+def page_terms(site: Site, index: MentionIndex | None, src: str, url_of: UrlOf) -> list[View]:
+    """The terms a book page or letter mentions, in the order of their first mention."""
+    return [_term_ref(site, slug, url_of) for slug in (index.terms_on(src) if index else []) if slug in site.terms]
+
+
 def letter_view(site: Site, letter: Letter, url_of: UrlOf, page_url: str = "") -> View:
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
@@ -297,14 +302,15 @@ def page_view(
     """The view for any page, or ``None`` for a plain page."""
     letter = site.letter(src)
     if letter is not None:
-        return letter_view(site, letter, url_of, page_url)
+        return {**letter_view(site, letter, url_of, page_url), "terms": page_terms(site, mentions, src, url_of)}
     if src in _BROWSE:
         return _BROWSE[src](site, url_of)
     edition = site.edition_at(src)
     if edition is not None:
         return edition_view(site, edition, url_of)
     if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
-        return chapter_view(site, src, url_of)
+        view = chapter_view(site, src, url_of)
+        return {**view, "terms": page_terms(site, mentions, src, url_of)} if view is not None else None
     if src == "begrippen/index.md":
         return glossary_view(site, url_of)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:

@@ -86,11 +86,16 @@ class MentionIndex:
     """All occurrences of all terms, in reading order per corpus."""
 
     by_term: dict[str, list[Occurrence]] = field(default_factory=dict)
+    by_page: dict[str, list[str]] = field(default_factory=dict)  # src → slugs, first mention first
 
     def of(self, slug: str, corpus: str | None = None) -> list[Occurrence]:
         """Occurrences of one term (optionally of one corpus)."""
         found = self.by_term.get(slug, [])
         return [o for o in found if corpus is None or o.corpus == corpus]
+
+    def terms_on(self, src: str) -> list[str]:
+        """The terms a page mentions, in the order of their first mention."""
+        return self.by_page.get(src, [])
 
     def count(self, slug: str, corpus: str) -> int:
         """Number of mentions of a term in one corpus."""
@@ -222,12 +227,15 @@ def index_mentions(site: Site, matcher: Matcher | None = None) -> MentionIndex:
     """Where every term occurs in the book (reading order) and the letters (oldest edition first)."""
     matcher = matcher or build_matcher(site.terms.values())
     index = MentionIndex()
-    for page in reading_order(site):
-        for occ in _page_occurrences(page.src, CORPUS_BOOK, page.body, matcher):
+    pages = [(p.src, CORPUS_BOOK, p.body) for p in reading_order(site)]
+    pages += [(x.src, CORPUS_LETTERS, x.body) for x in site.letters()]
+    for src, corpus, body in pages:
+        seen: dict[str, None] = {}
+        for occ in _page_occurrences(src, corpus, body, matcher):
             index.by_term.setdefault(occ.slug, []).append(occ)
-    for letter in site.letters():
-        for occ in _page_occurrences(letter.src, CORPUS_LETTERS, letter.body, matcher):
-            index.by_term.setdefault(occ.slug, []).append(occ)
+            seen.setdefault(occ.slug)
+        if seen:
+            index.by_page[src] = list(seen)
     return index
 
 

@@ -130,3 +130,15 @@ def test_check_lists_unused_terms_without_failing(tmp_path: Path) -> None:
     assert code == 0, out.getvalue()
     assert "begrippen/wees.md: begrip 'weesbegrip' wordt nergens genoemd" in out.getvalue()
     assert "klantgericht.md" not in out.getvalue()
+
+
+def test_letters_and_chapters_list_the_terms_they_mention(tmp_path: Path) -> None:
+    site = built(tmp_path)
+    letter_page = html(site, f"{ED}/02-rien-brus/index.html")
+    aside = letter_page.css_first("aside.kb-page-terms")
+    assert aside.css_first("h2").text() == "Begrippen in deze brief"
+    assert [a.text() for a in aside.css("li a")] == ["cultuur", "cult"]  # "CXM-er" is a word of its own
+    assert aside.css_first("li a").attributes["href"] == "../../../begrippen/cultuur/"
+    chapter = html(site, "boek/deel-1/01-over-beleving/index.html")
+    assert [a.text() for a in chapter.css("aside.kb-page-terms li a")] == ["cultuur", "CXM", "klantgericht", "cult"]
+    assert not html(site, f"{ED}/01-jan-hein-pierik/index.html").css("aside.kb-page-terms")
