@@ -44,7 +44,7 @@ _SKIP_LINE = re.compile(
 _LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[\^[^\]]+\]:\s*)?")
 _INLINE = re.compile(
     r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
-    r"|(?P<explicit>\[\[!?[^\[\]|]+?(?:\|[^\[\]|]+?)?\]\])"
+    r"|(?P<explicit>" + RE_EXPLICIT + r")"  # the linker's own pattern (inner groups unused here)
     r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
     r"|\[(?P<linktext>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])"
     r"|(?P<footref>\[\^[^\]]+\])"
