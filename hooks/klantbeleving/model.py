@@ -7,6 +7,7 @@ begrip = Term, auteur = Author, stelling = ``stelling`` (kept Dutch), standpunt 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import PartialDate
 
@@ -114,9 +115,10 @@ class Term:
     source: str = ""
     definition: str = ""
 
-    @property
+    @cached_property
     def first_sentence(self) -> str:
-        """The definition's first sentence (used for tooltips and descriptions)."""
+        """The definition's first sentence (used for tooltips, descriptions and every link's title;
+        computed once: terms are read once per build)."""
         from .text import first_sentence
 
         return first_sentence(self.definition)
@@ -136,11 +138,23 @@ class Site:
     places: dict[str, int] = field(default_factory=dict)
 
     _by_src: dict[str, Letter | Edition] = field(default_factory=dict, repr=False)
+    _position: dict[str, int] = field(default_factory=dict, repr=False)
 
     def reindex(self) -> None:
         """Rebuild the lookup tables (call after changing editions or letters)."""
         self._by_src = {e.src: e for e in self.editions}
         self._by_src.update({x.src: x for x in self.letters()})
+        self._position = {e.src: i for i, e in enumerate(self.editions)}
+        self._position.update({x.src: i for e in self.editions for i, x in enumerate(e.letters)})
+
+    def position(self, item: Letter | Edition) -> int:
+        """Index of an edition in ``editions``, or of a letter in its edition's ``letters``."""
+        found = self._position.get(item.src)
+        if found is None:  # not indexed yet: compare by identity, never field by field
+            items: list[Letter] | list[Edition] = self.editions if isinstance(item, Edition) else next(
+                (e.letters for e in self.editions if any(x is item for x in e.letters)), [])
+            found = next(i for i, x in enumerate(items) if x is item)
+        return found
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""

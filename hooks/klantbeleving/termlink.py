@@ -218,6 +218,7 @@ class Matcher:
         token = WORD + (f"|[{re.escape(punctuation)}]" if punctuation else "")
         self._token = re.compile(token)
         self._next = re.compile(rf"(\s*)({token})")
+        self._candidates = _candidate_pattern(root)
 
     @property
     def slugs(self) -> set[str]:
@@ -237,9 +238,12 @@ class Matcher:
         get = root.get
         resume = 0
         skip_i = 0
-        for m in self._token.finditer(text):
+        candidates = self._candidates
+        for m in (candidates or self._token).finditer(text):
             start = m.start()
             if start < resume:
+                continue
+            if candidates is not None and start and _inside_word(text, start):
                 continue
             node = get(m.group())
             if node is None:
@@ -271,6 +275,53 @@ class Matcher:
                 continue
             resume = end
             yield TermMatch(slug, start, end, text[start:end])
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, shaped as a trie (`c(?:ult(?:uur)?|x)`): the
+    regex engine follows one branch per character, so the cost does not grow with the number of
+    words."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_WORD_ONLY = re.compile(rf"{WORD}\Z")
+
+
+def _candidate_pattern(root: dict[str, _Node]) -> re.Pattern[str] | None:
+    """A pattern that finds only the words a name can start with, each as a whole word.
+
+    Equivalent to cutting the text into words (``WORD``) and looking each one up, but the regex
+    engine skips all other words. The start of a match still has to be checked (``_inside_word``):
+    a look-behind at every position would cost more than it saves. None when a name starts with a
+    punctuation mark (then every word is looked up).
+    """
+    if not root or not all(_WORD_ONLY.match(key) for key in root):
+        return None
+    w, j = f"[{WORD_CHARS}]", f"[{re.escape(JOINERS)}]"
+    return re.compile(rf"(?:{_trie_regex(root)})(?!{w})(?!{j}{w})")
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """True when ``start`` is not where a word (``WORD``) begins: a word character or a joined
+    joiner (`CX-team`: `team` is inside) precedes it."""
+    before = text[start - 1]
+    if _is_word_char(before):
+        return True
+    return before in JOINERS and start >= 2 and _is_word_char(text[start - 2])
 
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:

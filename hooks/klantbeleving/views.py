@@ -69,7 +69,7 @@ def letter_view(site: Site, letter: Letter, url_of: UrlOf, page_url: str = "") -
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
     assert edition is not None
-    index = edition.letters.index(letter)
+    index = site.position(letter)
     by_src = {x.src: x for x in edition.letters}
     addressees = [_author_ref(site, key, url_of) for key in letter.addressees]
     reply_to = by_src.get(letter.in_reply_to or "")
@@ -92,7 +92,7 @@ def letter_view(site: Site, letter: Letter, url_of: UrlOf, page_url: str = "") -
 
 def edition_view(site: Site, edition: Edition, url_of: UrlOf) -> View:
     """An edition page: stelling, month, and its letters in order."""
-    index = site.editions.index(edition)
+    index = site.position(edition)
     return {
         "kind": "edition",
         **_edition_ref(edition, url_of),
@@ -185,34 +185,43 @@ def _term_ref(site: Site, slug: str, url_of: UrlOf) -> View:
     return {"slug": slug, "term": term.term, "url": url_of(term.src), "short": term.first_sentence}
 
 
+#: Places per corpus that show a snippet on a term page; further places are listed as links only
+#: (a term mentioned in hundreds of letters would otherwise make a page of hundreds of quotes).
+SNIPPETS_PER_CORPUS = 25
+
+
 def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: UrlOf) -> View:
     """"Komt voor in": the book (part → chapter → section) and the letters (edition → letter),
-    grouped, each place with the first mention's snippet and the number of mentions there."""
+    grouped, each place with the number of mentions there and, for the first
+    ``SNIPPETS_PER_CORPUS`` places of each corpus, a snippet of the first mention."""
     book: list[View] = []
     letters: list[View] = []
     found = index.of(slug) if index is not None else []
+    shown = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
     for occ in found:
-        item: View = {"url": url_of(occ.src), "anchor": occ.anchor, "snippet": occ.snippet, "count": occ.count,
-                      "section": occ.section}
         if occ.corpus == CORPUS_BOOK:
             group, page = where_in_book(site, occ.src)
-            item["where"] = page
-            title, url = group, None
+            where, title, url = page, group, None
         elif occ.corpus == CORPUS_LETTERS:
             letter = site.letter(occ.src)
             edition = site.edition(letter.edition) if letter else None
             if letter is None or edition is None:
                 continue
-            item["where"] = f"{_author_ref(site, letter.author, url_of)['name']}, {letter.city}"
-            title, url = f"{edition.date.dutch()}: {edition.stelling}", url_of(edition.src)
+            author = site.authors.get(letter.author)
+            where = f"{author.name if author else letter.author}, {letter.city}"
+            title = f"{edition.date.dutch()}: {edition.stelling}"
+            url = None if letters and letters[-1]["title"] == title else url_of(edition.src)
         else:
             continue
+        snippet = occ.snippet if shown[occ.corpus] < SNIPPETS_PER_CORPUS else ""
+        shown[occ.corpus] += 1
         groups = book if occ.corpus == CORPUS_BOOK else letters
         if not groups or groups[-1]["title"] != title:
             groups.append({"title": title, "url": url, "places": []})
-        groups[-1]["places"].append(item)
+        groups[-1]["places"].append({"url": url_of(occ.src), "anchor": occ.anchor, "snippet": snippet,
+                                     "count": occ.count, "section": occ.section, "where": where})
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
-    return {"boek": book, "brieven": letters, "counts": counts}
+    return {"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS}
 
 
 def _source_ref(site: Site, src: str, url_of: UrlOf) -> View:

@@ -70,15 +70,22 @@ class Section:
 
 @dataclass(frozen=True)
 class Occurrence:
-    """Where a term occurs: one page section, the first mention's snippet and the count there."""
+    """Where a term occurs: one page section, the first mention there and the count there."""
 
     slug: str
     src: str
     corpus: str
     anchor: str
     section: str
-    snippet: str
     count: int
+    text: str = field(default="", repr=False, compare=False)  # the section's plain text
+    start: int = 0  # the first mention in ``text``
+    end: int = 0
+
+    @property
+    def snippet(self) -> str:
+        """A short snippet around the first mention (made when asked: a term page shows a few)."""
+        return _snippet(self.text, self.start, self.end, SNIPPET_CONTEXT)
 
 
 @dataclass
@@ -219,8 +226,7 @@ def _page_occurrences(src: str, corpus: str, body: str, matcher: Matcher, own: s
             first.setdefault(slug, (start, end))
             counts[slug] = counts.get(slug, 0) + 1
         for slug, (start, end) in first.items():
-            snippet = _snippet(section.text, start, end, SNIPPET_CONTEXT)
-            yield Occurrence(slug, src, corpus, section.anchor, section.title, snippet, counts[slug])
+            yield Occurrence(slug, src, corpus, section.anchor, section.title, counts[slug], section.text, start, end)
 
 
 def index_mentions(site: Site, matcher: Matcher | None = None) -> MentionIndex:

@@ -128,3 +128,27 @@ def test_no_link_inside_a_link(source: str) -> None:
 def _inner_of_links(html: str) -> list[str]:
     """The raw HTML between each `<a ...>` and the next `</a>` (what a browser would see nested)."""
     return [m.group(1) for m in re.finditer(r"<a[\s>][^>]*>?(.*?)</a>", html, re.DOTALL)]
+
+
+# 4. The fast scan (only words a name can start with, found by one trie-shaped regex) finds exactly
+#    what cutting the text into words and looking each one up finds.
+GLUE = st.sampled_from([" ", "  ", "\n", "-", "--", "'", "’", ".", "_", "\u00ad", "\u0301", "x", "é", "1", "/", ""])
+raw_text = st.lists(st.tuples(st.one_of(word, st.text(max_size=3)), GLUE), max_size=12).map(
+    lambda parts: "".join(w + g for w, g in parts))
+
+
+@functools.cache
+def _matchers() -> tuple[object, object]:
+    from klantbeleving.termlink import build_matcher
+
+    fast, slow = build_matcher(TERMS), build_matcher(TERMS)
+    assert fast._candidates is not None  # the test terms take the fast path
+    slow._candidates = None  # word by word
+    return fast, slow
+
+
+@settings(max_examples=500, deadline=None)
+@given(raw_text)
+def test_fast_scan_equals_word_by_word(text: str) -> None:
+    fast, slow = _matchers()
+    assert list(fast.finditer(text)) == list(slow.finditer(text))  # type: ignore[attr-defined]
