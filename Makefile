@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench lighthouse
+.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench bench-breakdown lighthouse
 
 setup: $(STAMP)
 
@@ -73,6 +73,10 @@ clean:
 bench: setup
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
+
+# Where the hooked build spends its time, phase by phase, next to plain Material (not in `make test`).
+bench-breakdown: setup
+	$(BIN)/python -m tests.bench.bench_breakdown
 
 # Lighthouse (mobile preset) on six page types, Debian's Chromium; not part of `make test`.
 lighthouse: setup chromium

@@ -49,7 +49,8 @@ def page_meta(
         absolute: ``src -> absolute URL or None`` for links to other pages.
     """
     kind = (view or {}).get("kind", "")
-    description = first_sentence(markdown) or site_description
+    # Letters, editions and terms describe themselves; the others by their text's first sentence.
+    description = "" if kind in ("letter", "edition") else first_sentence(markdown) or site_description
     og_type = "website"
     props: dict[str, str] = {}
     jsonld: dict[str, Any] = {"@context": SCHEMA, "@type": "WebPage", "name": title, "url": url, "inLanguage": "nl"}

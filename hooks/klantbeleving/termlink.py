@@ -116,6 +116,7 @@ RE_SKIP = re.compile(
 RE_ESCAPE = re.compile("\x02([0-9]+)\x03")
 RE_ESCAPE_BEFORE = re.compile("\x02([0-9]+)\x03$")
 SKIP_TRIGGERS = ("://", "www.", "WWW.", "@", "mailto:", "\x02")
+RE_SKIP_TRIGGER = re.compile("|".join(re.escape(t) for t in SKIP_TRIGGERS))
 
 #: Explicit syntax: ``[[name]]``, ``[[name|shown]]``, ``[[!shown]]``.
 EXPLICIT_NAME = "kb-termlink-explicit"
@@ -326,7 +327,7 @@ def _inside_word(text: str, start: int) -> bool:
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and placeholders (computed only when one may be present)."""
-    if not any(t in text for t in SKIP_TRIGGERS):
+    if not RE_SKIP_TRIGGER.search(text):
         return []
     return [m.span() for m in RE_SKIP.finditer(text)]
 

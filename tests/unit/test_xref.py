@@ -120,3 +120,22 @@ def test_unused_terms_are_the_ones_no_page_mentions(tmp_path: Path) -> None:
     site, _ = load_site(docs)
     index = index_mentions(site)
     assert [t.slug for t in unused_terms(site, index)] == ["klant", "wees"]
+
+
+def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) -> None:
+    from klantbeleving.views import SNIPPETS_PER_CORPUS, mentions_view
+
+    extra: dict[str, str] = {}
+    for n in range(SNIPPETS_PER_CORPUS + 5):  # one edition of one letter per month
+        ed = f"brieven/{2000 + n // 12}-{n % 12 + 1:02d}-proef-{n}"
+        extra[f"{ed}/index.md"] = f"---\ntitle: E{n}\nstelling: Stelling {n}\ndate: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nLead.\n"
+        extra[f"{ed}/01-wim-rampen.md"] = (f"---\ntitle: B{n}\nauthor: wim-rampen\ncity: Helmond\n"
+                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nBrief {n} over CXM.\n")
+    site, problems = load_site(small(tmp_path, extra))
+    assert problems == []
+    view = mentions_view(site, index_mentions(site), "cxm", lambda src: src)
+    places = [p for g in view["brieven"] for p in g["places"]]
+    assert len(places) == SNIPPETS_PER_CORPUS + 5  # every place is listed
+    assert all("CXM" in p["snippet"] for p in places[:SNIPPETS_PER_CORPUS])
+    assert [p["snippet"] for p in places[SNIPPETS_PER_CORPUS:]] == [""] * 5
+    assert view["places"]["brieven"] == SNIPPETS_PER_CORPUS + 5 and view["snippets"] == SNIPPETS_PER_CORPUS
