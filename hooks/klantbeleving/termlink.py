@@ -219,7 +219,9 @@ class Matcher:
         token = WORD + (f"|[{re.escape(punctuation)}]" if punctuation else "")
         self._token = re.compile(token)
         self._next = re.compile(rf"(\s*)({token})")
-        self._candidates = _candidate_pattern(root)
+        self._word = re.compile(WORD)
+        # The words a name starts with, when every name starts with a word (see _first_words).
+        self._first = frozenset(root) if all(_WORD_ONLY.match(key) for key in root) else None
 
     @property
     def slugs(self) -> set[str]:
@@ -230,6 +232,32 @@ class Matcher:
         """The slug for an explicitly written name (term, alias, form or slug; any case)."""
         return self._resolve.get(_normalise(name).casefold())
 
+    def _first_words(self, text: str) -> Iterable[tuple[int, str]]:
+        """(position, word) of the words in ``text`` that a name can start with, left to right.
+
+        Cutting the text into words and looking each one up in Python costs most of the scan; so
+        when every name starts with a word (not with punctuation) the text's words are collected
+        by the regex engine (``findall``) and intersected with the first words in C; only the few
+        that occur are then located (``str.find``) and checked to be whole words. The cost depends
+        on the text, not on the number of terms.
+        """
+        if self._first is None:
+            return ((m.start(), m.group()) for m in self._token.finditer(text))
+        present = self._first.intersection(self._word.findall(text))
+        if not present:
+            return ()
+        found: list[tuple[int, str]] = []
+        size = len(text)
+        for word in present:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not (at and _inside_word(text, at)) and not (end < size and _continues_word(text, end)):
+                    found.append((at, word))
+                at = text.find(word, at + 1)
+        found.sort()
+        return found
+
     def finditer(self, text: str) -> Iterator[TermMatch]:
         """Yield every mention in ``text`` from left to right, longest match first, no overlaps."""
         if not text:
@@ -239,14 +267,10 @@ class Matcher:
         get = root.get
         resume = 0
         skip_i = 0
-        candidates = self._candidates
-        for m in (candidates or self._token).finditer(text):
-            start = m.start()
+        for start, word in self._first_words(text):
             if start < resume:
                 continue
-            if candidates is not None and start and _inside_word(text, start):
-                continue
-            node = get(m.group())
+            node = get(word)
             if node is None:
                 continue
             if skips:
@@ -254,7 +278,7 @@ class Matcher:
                     skip_i += 1
                 if skip_i < len(skips) and skips[skip_i][0] <= start:
                     continue
-            end = m.end()
+            end = start + len(word)
             found = (node.slug, end) if node.slug else None
             pos = end
             while node.next:
@@ -278,42 +302,7 @@ class Matcher:
             yield TermMatch(slug, start, end, text[start:end])
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regular expression for a set of words, shaped as a trie (`c(?:ult(?:uur)?|x)`): the
-    regex engine follows one branch per character, so the cost does not grow with the number of
-    words."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 _WORD_ONLY = re.compile(rf"{WORD}\Z")
-
-
-def _candidate_pattern(root: dict[str, _Node]) -> re.Pattern[str] | None:
-    """A pattern that finds only the words a name can start with, each as a whole word.
-
-    Equivalent to cutting the text into words (``WORD``) and looking each one up, but the regex
-    engine skips all other words. The start of a match still has to be checked (``_inside_word``):
-    a look-behind at every position would cost more than it saves. None when a name starts with a
-    punctuation mark (then every word is looked up).
-    """
-    if not root or not all(_WORD_ONLY.match(key) for key in root):
-        return None
-    w, j = f"[{WORD_CHARS}]", f"[{re.escape(JOINERS)}]"
-    return re.compile(rf"(?:{_trie_regex(root)})(?!{w})(?!{j}{w})")
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -323,6 +312,15 @@ def _inside_word(text: str, start: int) -> bool:
     if _is_word_char(before):
         return True
     return before in JOINERS and start >= 2 and _is_word_char(text[start - 2])
+
+
+def _continues_word(text: str, end: int) -> bool:
+    """True when the word does not end at ``end``: a word character, or a joiner followed by one,
+    comes next (`CX-team` continues after `CX`)."""
+    after = text[end]
+    if _is_word_char(after):
+        return True
+    return after in JOINERS and end + 1 < len(text) and _is_word_char(text[end + 1])
 
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
