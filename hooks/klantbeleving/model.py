@@ -149,12 +149,9 @@ class Site:
 
     def position(self, item: Letter | Edition) -> int:
         """Index of an edition in ``editions``, or of a letter in its edition's ``letters``."""
-        found = self._position.get(item.src)
-        if found is None:  # not indexed yet: compare by identity, never field by field
-            items: list[Letter] | list[Edition] = self.editions if isinstance(item, Edition) else next(
-                (e.letters for e in self.editions if any(x is item for x in e.letters)), [])
-            found = next(i for i, x in enumerate(items) if x is item)
-        return found
+        if item.src not in self._position:  # built by hand, not by load_site
+            self.reindex()
+        return self._position[item.src]
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""

@@ -210,7 +210,7 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Url
             author = site.authors.get(letter.author)
             where = f"{author.name if author else letter.author}, {letter.city}"
             title = f"{edition.date.dutch()}: {edition.stelling}"
-            url = None if letters and letters[-1]["title"] == title else url_of(edition.src)
+            url = url_of(edition.src)
         else:
             continue
         snippet = occ.snippet if shown[occ.corpus] < SNIPPETS_PER_CORPUS else ""
