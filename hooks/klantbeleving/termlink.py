@@ -201,10 +201,11 @@ def _normalise(name: str) -> str:
 class Matcher:
     """Finds term mentions in plain text in one pass, whatever the number of terms.
 
-    Text is cut into words by one compiled expression; each word is looked up in a dict-based
-    word automaton (a trie over words), so the cost per word does not depend on how many terms
-    there are. Multi-word names walk the automaton over the following words; the longest name
-    that ends on a whole word wins.
+    The words a name can start with are found first (``_first_words``: the text's words collected
+    by one compiled expression and intersected with them as sets); each is looked up in a
+    dict-based word automaton (a trie over words), so the cost per word does not depend on how
+    many terms there are. Multi-word names walk the automaton over the following words; the
+    longest name that ends on a whole word wins.
 
     Attributes:
         conflicts: ``(name, kept_slug, dropped_slug)`` for names claimed by two terms; the first
