@@ -248,12 +248,11 @@ class Matcher:
         if not present:
             return ()
         found: list[tuple[int, str]] = []
-        size = len(text)
         for word in present:
             at = text.find(word)
             while at >= 0:
                 end = at + len(word)
-                if not (at and _inside_word(text, at)) and not (end < size and _continues_word(text, end)):
+                if not _inside_word(text, at) and not _continues_word(text, end):
                     found.append((at, word))
                 at = text.find(word, at + 1)
         found.sort()
@@ -309,6 +308,8 @@ _WORD_ONLY = re.compile(rf"{WORD}\Z")
 def _inside_word(text: str, start: int) -> bool:
     """True when ``start`` is not where a word (``WORD``) begins: a word character or a joined
     joiner (`CX-team`: `team` is inside) precedes it."""
+    if start == 0:
+        return False
     before = text[start - 1]
     if _is_word_char(before):
         return True
@@ -318,6 +319,8 @@ def _inside_word(text: str, start: int) -> bool:
 def _continues_word(text: str, end: int) -> bool:
     """True when the word does not end at ``end``: a word character, or a joiner followed by one,
     comes next (`CX-team` continues after `CX`)."""
+    if end >= len(text):
+        return False
     after = text[end]
     if _is_word_char(after):
         return True
