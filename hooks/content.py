@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from klantbeleving.cmif import CMIF_PATH, render_cmif
 from klantbeleving.feeds import FEED_PATH, render_rss
@@ -209,7 +210,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     state = _state(config)
     base = config.site_url or ""
     page_url = base + page.url
-    view = page_view(state.site, page.file.src_uri, state.url_of, page_url, state.mentions)
+    # Views carry links relative to this page, ready to print: the templates need no `url`
+    # filter per link (it normalises each URL again; a term page lists thousands).
+    def relative(src: str) -> str | None:
+        url = state.url_of(src)
+        return None if url is None else get_relative_url(url, page.url)
+
+    view = page_view(state.site, page.file.src_uri, relative, page_url, state.mentions)
     context["kb"] = view
 
     def absolute(src: str) -> str | None:

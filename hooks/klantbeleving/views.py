@@ -1,7 +1,8 @@
 """Page views: plain dicts the templates render (no HTML here).
 
 A view refers to other pages by docs-relative source path; the adapter passes
-``url_of`` to turn those into URLs, so this module stays engine-neutral.
+``url_of`` to turn those into URLs (relative to the page being rendered, so the templates print
+them as they are), and this module stays engine-neutral.
 """
 
 from __future__ import annotations
