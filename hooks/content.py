@@ -56,6 +56,7 @@ class _State:
         self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get)
         self.term_urls: dict[str, str] = {}  # slug → site-relative URL of the term page
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
+        self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
 
     def term_link(self, slug: str) -> str | None:
         """Docs-relative link from the page being rendered to a term page (``_TermHrefs`` swaps it
@@ -206,8 +207,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     return markdown
 
 
+# After Material's search plugin (0): search_text.py gave it the page without term links; the
+# template gets the full HTML back.
+@event_priority(-10)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
+    if state.full_content is not None:
+        src, full = state.full_content
+        state.full_content = None
+        if src == page.file.src_uri:
+            page.content = full
     base = config.site_url or ""
     page_url = base + page.url
     # Views carry links relative to this page, ready to print: the templates need no `url`

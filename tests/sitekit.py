@@ -73,6 +73,7 @@ def mkdocs_yml(site_dir: Path, extra: str = "") -> str:
           font: false
         hooks:
           - {ROOT / 'hooks' / 'content.py'}
+          - {ROOT / 'hooks' / 'search_text.py'}
         plugins:
           - search:
               lang: nl

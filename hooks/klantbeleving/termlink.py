@@ -95,6 +95,7 @@ __all__ = [
     "build_matcher",
     "find_mentions",
     "makeExtension",
+    "strip_term_links",
 ]
 
 # --- Constants -----------------------------------------------------------------------------------
@@ -665,6 +666,21 @@ class TermLinkTreeprocessor(Treeprocessor):
                 continue
             self._seen.add(m.slug)
             yield m, url
+
+
+#: A term link as the serializer writes it (attribute values escape ``>``; links never nest).
+RE_LINK_HTML = re.compile(r'<a class="kb-term"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def strip_term_links(html: str) -> str:
+    """``html`` with every term link replaced by its content (the text a reader sees).
+
+    For indexers that only want the text: Material's search parses every tag in Python, and the
+    term links are most of the tags on a letter page. Returns ``html`` itself when it has none.
+    """
+    if 'class="kb-term"' not in html:
+        return html
+    return RE_LINK_HTML.sub(r"\1", html)
 
 
 def _unwrap_nested_links(link: etree.Element) -> None:

@@ -80,7 +80,8 @@ markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, toc]
 
 
 def hooked_config() -> str:
-    return PLAIN.replace("site_name: Bench", f"site_name: Bench\nhooks:\n  - {ROOT / 'hooks' / 'content.py'}").replace(
+    hooks = "".join(f"\n  - {ROOT / 'hooks' / name}" for name in ("content.py", "search_text.py"))
+    return PLAIN.replace("site_name: Bench", f"site_name: Bench\nhooks:{hooks}").replace(
         "  font: false", f"  font: false\n  custom_dir: {ROOT / 'overrides'}")
 
 
