@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,9 @@ from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
-from klantbeleving.termlink import TermLinkExtension, build_matcher
+from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.views import page_view
-from klantbeleving.xref import MentionIndex, index_mentions
+from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
 
@@ -49,22 +48,26 @@ class _State:
         self.site = Site()
         self.files: Files | None = None
         self.urls: dict[str, str] = {}
-        self.mentions: MentionIndex | None = None
+        self.mentions: MentionIndex | None = None  # built in on_env from page_mentions
+        self.page_mentions: dict[str, list[SectionMentions]] = {}  # src → what its conversion counted
         self.page_src = ""  # the page being rendered (term links are relative to it)
-        self.page_root = ""  # from that page's folder to docs/ ("../../")
+        self.page_has_explicit = False  # its Markdown has [[…]] links (link elements, see _TermHrefs)
         self.tooltips: dict[str, str] = {}
-        self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get)
+        self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get,
+                                           on_mentions=self.record_mentions)
         self.term_urls: dict[str, str] = {}  # slug → site-relative URL of the term page
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
 
     def term_link(self, slug: str) -> str | None:
-        """Docs-relative link from the page being rendered to a term page (``_TermHrefs`` swaps it
-        for the final URL after MkDocs' link rewriting)."""
-        term = self.site.terms.get(slug)
-        if term is None:
-            return None
-        return self.page_root + term.src
+        """The URL of a term page, relative to the page being rendered. Term links come from the
+        site's own file list, so they cannot break: MkDocs' link validation never sees them."""
+        url = self.term_urls.get(slug)
+        return None if url is None else self.page_url_root + url
+
+    def record_mentions(self, sections: list[SectionMentions]) -> None:
+        """The term linker's count for the page being rendered."""
+        self.page_mentions[self.page_src] = sections
 
     def url_of(self, src: str) -> str | None:
         if src in self.urls:
@@ -74,11 +77,9 @@ class _State:
 
 
 class _TermHrefs(Extension):
-    """Hand MkDocs' link rewriting ("relpath", priority 0) the term links with an empty href and
-    put the final page-relative URL back afterwards.
-
-    Term links come from the site's own file list, so they cannot break; sending each of them
-    through MkDocs' validation costs about as much as linking itself (0.4 s per 20,000 links).
+    """Hand MkDocs' link rewriting ("relpath", priority 0) the explicit ``[[…]]`` term links with
+    an empty href and put the final page-relative URL back afterwards (it would read them as
+    links to files). The other term links are raw HTML by then, which MkDocs does not rewrite.
     """
 
     def __init__(self, state: _State) -> None:
@@ -86,12 +87,18 @@ class _TermHrefs(Extension):
         self.state = state
 
     def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(_HideTermHrefs(md), "kb-term-href-hide", 0.5)
+        md.treeprocessors.register(_HideTermHrefs(md, self.state), "kb-term-href-hide", 0.5)
         md.treeprocessors.register(_SetTermHrefs(md, self.state), "kb-term-href-set", -0.5)
 
 
 class _HideTermHrefs(Treeprocessor):
+    def __init__(self, md: Any, state: _State) -> None:
+        super().__init__(md)
+        self.state = state
+
     def run(self, root: Any) -> None:
+        if not self.state.page_has_explicit:
+            return
         for link in root.iter("a"):
             if link.get("data-term") and link.get("class") == "kb-term":
                 link.set("href", "")
@@ -103,6 +110,8 @@ class _SetTermHrefs(Treeprocessor):
         self.state = state
 
     def run(self, root: Any) -> None:
+        if not self.state.page_has_explicit:
+            return
         urls = self.state.term_urls
         prefix = self.state.page_url_root
         for link in root.iter("a"):
@@ -156,7 +165,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.termlinks.setConfig("matcher", matcher)
     state.term_urls = {slug: state.urls[t.src] for slug, t in site.terms.items() if t.src in state.urls}
     state.tooltips.update({slug: f"{t.term}: {t.first_sentence}" for slug, t in site.terms.items()})
-    state.mentions = index_mentions(site, matcher)
     files.append(File.generated(config, TERM_INDEX_PATH, content=render_term_index(site, state.url_of)))
     if not config.nav:  # an explicit nav in mkdocs.yml wins
         config.nav = _escape_sections(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
@@ -185,8 +193,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     site = state.site
     src = page.file.src_uri
     state.page_src = src
-    folder = posixpath.dirname(src)
-    state.page_root = "../" * (folder.count("/") + 1) if folder else ""
+    state.page_has_explicit = "[[" in markdown
     state.page_url_root = "../" * page.url.count("/")
     own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
     state.termlinks.setConfig("current_slug", own if own in site.terms else "")
@@ -205,6 +212,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
         if isinstance(page.meta.get(key), str):
             page.meta[key] = str(escape(page.meta[key]))
     return markdown
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Every page's Markdown is converted now (MkDocs renders templates only after this event):
+    index the mentions the term linker counted, for the term pages and the pages' term lists."""
+    state = _state(config)
+    missing = {src for src, _ in corpus_pages(state.site) if src not in state.page_mentions}
+    if missing:  # not converted in this build (``mkdocs serve --dirty``): convert them here
+        ours = (TermLinkExtension, _TermHrefs)
+        extensions = [e for e in config.markdown_extensions if not isinstance(e, ours)]
+        state.page_mentions.update(collect_mentions(state.site, extensions, config.mdx_configs, only=missing))
+    state.mentions = build_index(state.site, state.page_mentions)
+    return env
 
 
 # After Material's search plugin (0): search_text.py gave it the page without term links; the

@@ -18,7 +18,7 @@ from .importers import letters as import_letters
 from .importers.book import find_placeholder_notes
 from .load import list_sources, load_site
 from .problems import Problem
-from .xref import index_mentions, unused_terms
+from .xref import collect_mentions, site_extensions, unused_terms
 
 
 def _find_docs(start: Path) -> Path:
@@ -40,7 +40,8 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
     problems += find_unfinished(docs, label)
     for problem in sorted(problems, key=_sort_key):
         print(problem.format(), file=out)
-    unused = unused_terms(site, index_mentions(site))
+    extensions, configs = site_extensions(base / "mkdocs.yml")
+    unused = unused_terms(site, collect_mentions(site, extensions, configs))
     if unused:
         # A notice, not a problem: a new term may wait for its first mention.
         print(f"{len(unused)} begrip(pen) die geen pagina noemt:", file=out)

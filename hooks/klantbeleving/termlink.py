@@ -67,6 +67,13 @@ Priorities (Python-Markdown runs higher numbers first):
                                                rewriting (0), so an ``url_for`` that returns a
                                                docs-relative ``.md`` path is validated and
                                                rewritten by MkDocs like any author's link
+    tree           `kb-termlink-mentions` 4    after toc (5), which gives the headings the ids
+                                               the sections' anchors are
+
+Mentions (``SectionMentions``): while linking, the tree processor counts every mention per
+section, also those it does not link, and keeps the text around the first one; ``on_mentions``
+receives the page's sections at the end of each conversion. This is the one definition of "a
+mention" for the term pages ("Komt voor in"), the terms a page lists and ``klantbeleving check``.
 
 The extension keeps no state between documents except its configuration; one instance may serve
 many pages: set ``current_slug`` per page with ``ext.setConfig("current_slug", slug)``.
@@ -74,11 +81,12 @@ many pages: set ``current_slug`` per page with ``ext.setConfig("current_slug", s
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -89,6 +97,7 @@ from markdown.util import AtomicString
 __all__ = [
     "Matcher",
     "Mention",
+    "SectionMentions",
     "TermLike",
     "TermLinkExtension",
     "TermMatch",
@@ -136,6 +145,8 @@ BLOCKS = frozenset(
     {"div", "p", "li", "dd", "dt", "td", "th", "blockquote", "details", "section", "article", "aside",
      "figure", "figcaption", "table", "ul", "ol", "dl"}
 )
+#: An ``&`` that does not start an entity (as Python-Markdown's serializer finds them).
+RE_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 #: A Python-Markdown raw HTML placeholder, and the raw tag it stands for.
 RE_STASH = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 RE_RAW_TAG = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>\s*$")
@@ -162,9 +173,9 @@ class TermLike(Protocol):
     forms: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class TermMatch:
-    """One mention found in a text: the term's slug, where, and the text as written."""
+class TermMatch(NamedTuple):
+    """One mention found in a text: the term's slug, where, and the text as written (a tuple:
+    the matcher makes one per mention, and a frozen dataclass costs four times as much to make)."""
 
     slug: str
     start: int
@@ -469,6 +480,7 @@ class _DocState:
 
     lines: list[str] = field(default_factory=list)
     seen_tokens: dict[str, int] = field(default_factory=dict)
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder → (slug, text) of a link made
 
     @property
     def source(self) -> str:
@@ -500,6 +512,7 @@ class TermSourcePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.state.lines = lines
         self.state.seen_tokens = {}
+        self.state.links = {}
         # The explicit syntax costs an inline pattern on every text; most pages never use it.
         wanted = any("[[" in line for line in lines)
         present = EXPLICIT_NAME in self.md.inlinePatterns
@@ -544,6 +557,26 @@ def _span(cls: str, text: str) -> etree.Element:
     return span
 
 
+def _escape_text(text: str) -> str:
+    """Text escaped as Python-Markdown's serializer escapes it (``&`` only outside entities)."""
+    if "&" in text:
+        text = RE_AMP.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    """An attribute value escaped as Python-Markdown's serializer escapes it."""
+    return _escape_text(text).replace('"', "&quot;")
+
+
+def render_link_html(slug: str, url: str, tooltip: str | None, text: str) -> str:
+    """The `<a class="kb-term">` for one mention as HTML, exactly as the serializer would write
+    the element from ``render_link`` (attributes in name order)."""
+    title = f' title="{_escape_attribute(tooltip)}"' if tooltip else ""
+    return (f'<a class="{LINK_CLASS}" data-term="{_escape_attribute(slug)}" href="{_escape_attribute(url)}"'
+            f"{title}>{_escape_text(text)}</a>")
+
+
 def render_link(slug: str, url: str, tooltip: str | None, text: str) -> etree.Element:
     """The `<a class="kb-term">` element for one mention (text kept atomic)."""
     link = etree.Element("a", {"class": LINK_CLASS, "href": url, "data-term": slug})
@@ -553,17 +586,144 @@ def render_link(slug: str, url: str, tooltip: str | None, text: str) -> etree.El
     return link
 
 
-class TermLinkTreeprocessor(Treeprocessor):
-    """Link the first mention of each term per section in the element tree."""
+@dataclass(slots=True)
+class SectionMentions:
+    """The term mentions in one section of a page, as the reader sees them (a section starts at
+    every heading; the text before the first heading is a section too).
 
-    def __init__(self, md: Any, ext: TermLinkExtension) -> None:
+    Counted: every mention the linker may link (linked or not: only the first one per section is),
+    explicit ``[[x]]`` links, and mentions in the text of an author's own links. Not counted:
+    anything the linker never looks into (code, headings, abbreviations, footnote markers,
+    ``[[!x]]``, attributes, URLs, raw HTML blocks) and the term's own page.
+
+    Attributes:
+        title: the heading's text ("" before the first heading).
+        anchor: the heading's id as the toc extension gave it ("" before the first heading).
+        counts: slug → number of mentions, in the order of first mention.
+        firsts: slug → (text of the block that holds the first mention, start, end of it there).
+    """
+
+    title: str = ""
+    anchor: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    firsts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    def snippet(self, slug: str, context: int = SNIPPET_CONTEXT) -> str:
+        """A short snippet around the first mention of ``slug`` in this section."""
+        text, start, end = self.firsts[slug]
+        return _snippet(text, start, end, context)
+
+
+@dataclass(slots=True)
+class _Section:
+    """A section while the tree is walked: its heading and, per term, where it was first seen
+    (the block element and the text as written)."""
+
+    heading: etree.Element | None
+    title: str
+    counts: dict[str, int] = field(default_factory=dict)
+    firsts: dict[str, tuple[etree.Element, str]] = field(default_factory=dict)
+
+
+#: A placeholder Python-Markdown leaves in the text until after the tree processors: a backslash
+#: escape (the escaped character), or anything else (raw HTML, the footnote back-link), no text.
+RE_PLACEHOLDER = re.compile("\x02(?:([0-9]+)|[^\x02\x03]*)\x03")
+#: Not part of a snippet's text: footnote markers, scripts, and links Python-Markdown adds itself.
+SNIPPET_SKIP_TAGS = frozenset({"sup", "script", "style"})
+SNIPPET_SKIP_CLASSES = frozenset({"footnote-backref", "headerlink"})
+
+
+def _readable(text: str, links: dict[str, tuple[str, str]] | None = None) -> str:
+    """Text with Python-Markdown's placeholders resolved: escapes to their character, the term
+    links this extension made (``links``) to their text, other raw HTML to nothing; and the
+    entities of code spans resolved."""
+    if "\x02" in text:
+        def resolve(m: re.Match[str]) -> str:
+            if m.group(1):
+                return chr(int(m.group(1)))
+            return links[m.group()][1] if links and m.group() in links else ""
+
+        text = RE_PLACEHOLDER.sub(resolve, text)
+    return html.unescape(text) if "&" in text else text
+
+
+def _block_text(block: etree.Element, plain: bool, links: dict[str, tuple[str, str]]) -> str:
+    """The readable text of a block element. ``plain``: it holds nothing ``SNIPPET_SKIP_*`` names,
+    so the C ``itertext`` will do."""
+    if plain:
+        return _readable("".join(block.itertext()), links)
+    pieces: list[str] = []
+
+    def visit(el: etree.Element) -> None:
+        if el.text:
+            pieces.append(el.text)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in SNIPPET_SKIP_TAGS and \
+                    not SNIPPET_SKIP_CLASSES.intersection((child.get("class") or "").split()):
+                visit(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    visit(block)
+    return _readable("".join(pieces), links)
+
+
+def _find_word(text: str, word: str) -> int:
+    """Where ``word`` first stands as a whole word in ``text`` (else where it first occurs, or 0)."""
+    at = text.find(word)
+    first = at
+    while at >= 0:
+        if not _inside_word(text, at) and not _continues_word(text, at + len(word)):
+            return at
+        at = text.find(word, at + 1)
+    return max(first, 0)
+
+
+def _finish_sections(sections: list[_Section], messy: set[int], links: dict[str, tuple[str, str]]) -> list[SectionMentions]:
+    """The sections that mention a term, with anchors (toc has run) and snippet sources.
+    ``messy``: ids of blocks that hold footnote markers or other text a snippet leaves out;
+    ``links``: the placeholders of the links made."""
+    done: list[SectionMentions] = []
+    texts: dict[int, str] = {}
+    for section in sections:
+        if not section.counts:
+            continue
+        anchor = section.heading.get("id", "") if section.heading is not None else ""
+        firsts: dict[str, tuple[str, int, int]] = {}
+        for slug, (block, written) in section.firsts.items():
+            text = texts.get(id(block))
+            if text is None:
+                text = texts[id(block)] = _block_text(block, id(block) not in messy, links)
+            start = _find_word(text, written)
+            firsts[slug] = (text, start, min(len(text), start + len(written)))
+        done.append(SectionMentions(section.title, anchor, section.counts, firsts))
+    return done
+
+
+class TermLinkTreeprocessor(Treeprocessor):
+    """Link the first mention of each term per section in the element tree, and count them all
+    per section (``SectionMentions``, handed to ``on_mentions`` by ``TermMentionsTreeprocessor``)."""
+
+    def __init__(self, md: Any, ext: TermLinkExtension, state: _DocState) -> None:
         super().__init__(md)
         self.ext = ext
+        self.state = state
         self._seen: set[str] = set()
+        self.sections: list[_Section] = []
+        self._block: etree.Element | None = None
+        self.messy: set[int] = set()  # ids of blocks with text a snippet leaves out (footnote markers)
+        self._matcher: Matcher = ext.getConfig("matcher")
+        self._current = ""
 
     def run(self, root: etree.Element) -> None:
         """Walk the tree in document order; safe to run twice (existing kb-term links count)."""
         self._seen = set()
+        self.sections = [_Section(None, "")]
+        self._block = root
+        self.messy = set()
+        self._matcher = self.ext.getConfig("matcher")
+        self._current = self.ext.getConfig("current_slug")
         self._walk(root, [])
 
     def _walk(self, el: etree.Element, raw_open: list[str]) -> None:
@@ -573,18 +733,17 @@ class TermLinkTreeprocessor(Treeprocessor):
         HTML) that are open at this point of the current block: text inside them is not linked.
         Python-Markdown keeps such tags as placeholders in the text until after this processor.
         """
+        outer = self._block
         if el.tag in BLOCKS:
             raw_open = []
+            self._block = el
         if el.text and not isinstance(el.text, AtomicString):
             self._link_text(el, -1, raw_open)
-        i = 0
-        while i < len(el):
-            child = el[i]
+        for i, child in enumerate(el):
             self._visit(child, raw_open)
-            added = 0
             if child.tail and not isinstance(child.tail, AtomicString):
-                added = self._link_text(el, i, raw_open)
-            i += 1 + added
+                self._link_text(el, i, raw_open)
+        self._block = outer
 
     def _visit(self, el: etree.Element, raw_open: list[str]) -> None:
         tag = el.tag
@@ -592,14 +751,22 @@ class TermLinkTreeprocessor(Treeprocessor):
             return
         classes = (el.get("class") or "").split()
         if tag == "a":
-            if LINK_CLASS in classes and el.get("data-term"):
-                self._seen.add(el.get("data-term", ""))
+            slug = el.get("data-term")
+            if LINK_CLASS in classes and slug:
+                self._seen.add(slug)
+                self._count(slug, "".join(el.itertext()))
             else:
                 _unwrap_nested_links(el)
+                self._count_in_link(el)
+                if SNIPPET_SKIP_CLASSES.intersection(classes):
+                    self.messy.add(id(self._block))
             return
         if tag in HEADINGS:
             self._seen.clear()
+            self.sections.append(_Section(el, " ".join(_readable("".join(el.itertext())).split())))
         if tag in HEADINGS or tag in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+            if tag in SNIPPET_SKIP_TAGS:
+                self.messy.add(id(self._block))
             for link in el.iter("a"):  # explicit [[…]] inside an author's link in a skipped element
                 if LINK_CLASS not in (link.get("class") or "").split():
                     _unwrap_nested_links(link)
@@ -608,31 +775,60 @@ class TermLinkTreeprocessor(Treeprocessor):
             self._seen.clear()
         self._walk(el, raw_open)
 
-    def _link_text(self, parent: etree.Element, index: int, raw_open: list[str]) -> int:
-        """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``; return links added."""
+    def _count(self, slug: str, written: str) -> None:
+        """Count one mention of ``slug`` in the current section (not on the term's own page)."""
+        if slug == self._current:
+            return
+        section = self.sections[-1]
+        section.counts[slug] = section.counts.get(slug, 0) + 1
+        if slug not in section.firsts:
+            assert self._block is not None
+            section.firsts[slug] = (self._block, written)
+
+    def _count_in_link(self, link: etree.Element) -> None:
+        """Mentions in the text of an author's link count, though they are never linked."""
+        for m in self._matcher.finditer(_readable("".join(link.itertext()))):
+            self._count(m.slug, m.text)
+
+    def _link_text(self, parent: etree.Element, index: int, raw_open: list[str]) -> None:
+        """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``.
+
+        A link goes into the text as a raw HTML placeholder (``htmlStash``), not as an element:
+        the later tree processors (unescape, MkDocs' link checks, the serializer) have nothing
+        to do for it, and the page's HTML is the same.
+        """
         text = parent.text if index < 0 else parent[index].tail
         assert text is not None
         blocked = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else []
-        picks = list(self._pick(text, blocked))
-        if not picks:
-            return 0
-        head = text[:picks[0][0].start]
+        pieces: list[str] = []
+        pos = 0
+        links = self.state.links
+        store = self.md.htmlStash.store
+        for m, url in self._pick(text, blocked):
+            placeholder = store(render_link_html(m.slug, url, self.ext.tooltip(m.slug), m.text))
+            links[placeholder] = (m.slug, m.text)
+            pieces += (text[pos:m.start], placeholder)
+            pos = m.end
+        if not pieces:
+            return
+        pieces.append(text[pos:])
         if index < 0:
-            parent.text = head
+            parent.text = "".join(pieces)
         else:
-            parent[index].tail = head
-        for n, (m, url) in enumerate(picks):
-            link = render_link(m.slug, url, self.ext.tooltip(m.slug), m.text)
-            link.tail = text[m.end:picks[n + 1][0].start] if n + 1 < len(picks) else text[m.end:]
-            parent.insert(index + 1 + n, link)
-        return len(picks)
+            parent[index].tail = "".join(pieces)
 
     def _raw_html_spans(self, text: str, raw_open: list[str]) -> list[tuple[int, int]]:
         """Spans of ``text`` inside raw inline HTML tags whose content is never linked."""
         spans: list[tuple[int, int]] = []
         start = 0 if raw_open else -1
         stash = self.md.htmlStash.rawHtmlBlocks
+        made = self.state.links
         for m in RE_STASH.finditer(text):
+            if m.group() in made:  # a link made by an earlier run over this tree
+                slug, shown = made[m.group()]
+                self._seen.add(slug)
+                self._count(slug, shown)
+                continue
             index = int(m.group(1))
             raw = stash[index] if index < len(stash) else ""
             tag = RE_RAW_TAG.match(raw if isinstance(raw, str) else "")
@@ -655,16 +851,25 @@ class TermLinkTreeprocessor(Treeprocessor):
         return spans
 
     def _pick(self, text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[TermMatch, str]]:
-        current = self.ext.getConfig("current_slug")
-        for m in self.ext.getConfig("matcher").finditer(text):
-            if m.slug == current or m.slug in self._seen:
+        """Count every mention in ``text``; yield (mention, URL) for those to link."""
+        section = self.sections[-1]
+        counts, firsts, seen = section.counts, section.firsts, self._seen
+        for m in self._matcher.finditer(text):
+            slug = m.slug
+            if slug == self._current:
                 continue
             if blocked and any(s < m.end and m.start < e for s, e in blocked):
                 continue
-            url = self.ext.url(m.slug)
+            counts[slug] = counts.get(slug, 0) + 1
+            if slug not in firsts:
+                assert self._block is not None
+                firsts[slug] = (self._block, m.text)
+            if slug in seen:
+                continue
+            url = self.ext.url(slug)
             if not url:
                 continue
-            self._seen.add(m.slug)
+            seen.add(slug)
             yield m, url
 
 
@@ -726,6 +931,26 @@ def _ignore_unknown(name: str, line: int | None) -> None:
     return None
 
 
+def _ignore_mentions(sections: list[SectionMentions]) -> None:
+    return None
+
+
+class TermMentionsTreeprocessor(Treeprocessor):
+    """Hand the mentions the linker counted to ``on_mentions``, once the toc extension has given
+    the headings their ids (the sections' anchors)."""
+
+    def __init__(self, md: Any, ext: TermLinkExtension, linker: TermLinkTreeprocessor) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        report: Callable[[list[SectionMentions]], None] = self.ext.getConfig("on_mentions")
+        if report is not _ignore_mentions:
+            report(_finish_sections(self.linker.sections, self.linker.messy, self.linker.state.links))
+        self.linker.sections = []
+
+
 class TermLinkExtension(Extension):
     """Term linking extension (see the module docstring)."""
 
@@ -738,6 +963,7 @@ class TermLinkExtension(Extension):
             "tooltip_for": [_no_value, "callable(slug) -> tooltip text or None"],
             "current_slug": ["", "slug of the term whose own page this is (not linked)"],
             "on_unknown": [_ignore_unknown, "callable(name, line) for an explicit [[name]] that is no term"],
+            "on_mentions": [_ignore_mentions, "callable(sections) with the page's SectionMentions"],
         }
         super().__init__(**kwargs)
 
@@ -752,12 +978,14 @@ class TermLinkExtension(Extension):
         return tooltip_for(slug)
 
     def extendMarkdown(self, md: Any) -> None:
-        """Register the three processors (priorities explained in the module docstring)."""
+        """Register the four processors (priorities explained in the module docstring)."""
         state = _DocState()
         explicit = ExplicitTermProcessor(RE_EXPLICIT, md, self, state)
         md.preprocessors.register(TermSourcePreprocessor(md, state, explicit), "kb-termlink-source", 40)
         md.inlinePatterns.register(explicit, EXPLICIT_NAME, EXPLICIT_PRIORITY)
-        md.treeprocessors.register(TermLinkTreeprocessor(md, self), "kb-termlink", 6)
+        linker = TermLinkTreeprocessor(md, self, state)
+        md.treeprocessors.register(linker, "kb-termlink", 6)
+        md.treeprocessors.register(TermMentionsTreeprocessor(md, self, linker), "kb-termlink-mentions", 4)
 
 
 def makeExtension(**kwargs: Any) -> TermLinkExtension:  # noqa: N802 (Python-Markdown's name)

@@ -81,14 +81,14 @@ def measure(project: Path) -> dict[str, float]:
 
     PluginCollection.run_event = timed_event  # type: ignore[method-assign]
     try:
-        from klantbeleving import termlink, xref
+        from klantbeleving import termlink
 
-        termlink.TermLinkTreeprocessor.run = _timed(table, "  ours: term linking", termlink.TermLinkTreeprocessor.run)
-        xref.index_mentions = _timed(table, "  ours: mention index", xref.index_mentions)
+        termlink.TermLinkTreeprocessor.run = _timed(table, "  ours: term linking and counting", termlink.TermLinkTreeprocessor.run)
+        termlink.TermMentionsTreeprocessor.run = _timed(table, "  ours: mentions per section", termlink.TermMentionsTreeprocessor.run)
     except ImportError:
         pass
     config = load_config("mkdocs.yml")
-    for event in ("page_context", "files"):  # one timer per plugin or hook
+    for event in ("page_context", "files", "env"):  # one timer per plugin or hook
         config.plugins.events[event] = [
             _timed(table, f"  {event}: {getattr(f, '__qualname__', type(f).__name__)}", f)
             for f in config.plugins.events[event]]

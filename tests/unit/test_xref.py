@@ -1,22 +1,26 @@
-"""Where terms occur: plain-text sections, mentions per corpus, unknown explicit links, unused terms."""
+"""Where terms occur: mentions per section as the linker counts them, the index per corpus,
+unknown explicit links, unused terms."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
 
 from klantbeleving.load import load_site
 from klantbeleving.model import Term
-from klantbeleving.termlink import build_matcher
+from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.xref import (
+    MKDOCS_BUILTIN_EXTENSIONS,
+    collect_mentions,
     find_unknown_explicit,
     index_mentions,
-    plain_sections,
-    section_mentions,
+    site_extensions,
     unused_terms,
 )
-from tests.sitekit import small_site
+from tests.sitekit import ROOT, small_site
+from tests.unit.test_termlink import SITE_CONFIGS, SITE_EXTENSIONS
 
 TERMS = [
     Term("begrippen/cult.md", "cult", "cult", definition="x"),
@@ -28,12 +32,21 @@ TERMS = [
 MATCHER = build_matcher(TERMS)
 
 
-def slugs(markdown: str) -> list[list[str]]:
-    return [[slug for slug, _, _ in section_mentions(s, MATCHER)] for s in plain_sections(markdown)]
+def sections(source: str, *, own: str = "") -> list[SectionMentions]:
+    """Convert like the site does and return what the linker counted."""
+    found: list[list[SectionMentions]] = []
+    ext = TermLinkExtension(matcher=MATCHER, url_for=lambda slug: f"#{slug}", current_slug=own, on_mentions=found.append)
+    markdown.Markdown(extensions=[*SITE_EXTENSIONS, ext], extension_configs=SITE_CONFIGS).convert(source)
+    (only,) = found
+    return only
+
+
+def slugs(source: str) -> list[list[str]]:
+    return [list(s.counts) for s in sections(source)]
 
 
 @pytest.mark.parametrize(
-    ("markdown", "expected"),
+    ("source", "expected"),
     [
         ("De cultuur is geen cult.", [["cultuur", "cult"]]),
         ("Customer Experience Management en CX.", [["cxm", "cx"]]),
@@ -45,26 +58,75 @@ def slugs(markdown: str) -> list[list[str]]:
         ("!!! kader \"CX\"\n    Over de klant.", [["klant"]]),
         ("| CX | cult |\n|----|------|\n| klant | x |", [["cx", "cult", "klant"]]),
         ("Tekst <em>CX</em> en <span title=\"cult\">x</span>", [["cx"]]),
+        ("Tekst <kbd>CX</kbd> en <code>klant</code>", []),
         ("Een voetnoot[^1].\n\n[^1]: Over bedrijfscultuur.", [["cultuur"]]),
-        ("# Over CX\n\nGeen vermelding hier.", [[]]),
+        ("# Over CX\n\nGeen vermelding hier.", []),
+        ("<div markdown>\nIn HTML: klant.\n</div>", [["klant"]]),
     ],
 )
-def test_mentions_are_what_the_reader_sees(markdown: str, expected: list[list[str]]) -> None:
-    assert slugs(markdown) == expected
+def test_mentions_are_what_the_reader_sees(source: str, expected: list[list[str]]) -> None:
+    assert slugs(source) == expected
+
+
+def test_every_mention_counts_not_only_the_linked_one() -> None:
+    (section,) = sections("De klant, de klanten en nog een [[klant]]; CX en CX.")
+    assert section.counts == {"klant": 3, "cx": 2}
+
+
+def test_own_page_mentions_do_not_count() -> None:
+    assert slugs("De klant en CX.") == [["klant", "cx"]]
+    (section,) = sections("De klant en CX.", own="klant")
+    assert section.counts == {"cx": 1}
 
 
 def test_sections_carry_the_anchor_toc_gives_them() -> None:
-    sections = plain_sections(
-        "Voor de kop.\n\n## Waarom de klant telt\n\nTekst.\n\n## Waarom de klant telt\n\nNog eens.\n\n"
-        "### Eigen anker {#eigen}\n\nTekst.\n\n## Efficiënte *CX*\n\nTekst."
+    found = sections(
+        "Voor de kop: CX.\n\n## Waarom de klant telt\n\nDe klant.\n\n## Waarom de klant telt\n\nNog eens klant.\n\n"
+        "### Eigen anker {#eigen}\n\nCX.\n\n## Efficiënte *CX*\n\nCult.\n\n## Zonder begrip\n\nNiets."
     )
-    assert [(s.title, s.anchor) for s in sections] == [
+    assert [(s.title, s.anchor) for s in found] == [
         ("", ""),
         ("Waarom de klant telt", "waarom-de-klant-telt"),
         ("Waarom de klant telt", "waarom-de-klant-telt_1"),
         ("Eigen anker", "eigen"),
         ("Efficiënte CX", "efficiente-cx"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "slug", "snippet"),
+    [
+        ("Eerst een *nadruk* en dan de klant, in één alinea.\n\nEen andere alinea.", "klant",
+         "Eerst een nadruk en dan de klant, in één alinea."),
+        ("Kop en `code` voor de\nklant.[^1]\n\n[^1]: Een voetnoot.", "klant", "Kop en code voor de\nklant."),
+        ("Een [link met klant](https://x.example/) en later de klant.", "klant",
+         "Een link met klant en later de klant."),
+        ("- lijst met cult\n- en CX", "cx", "en CX"),
+        ("Ontsnapt \\*sterretje\\* en <b>vet</b> bij CX.", "cx", "Ontsnapt *sterretje* en vet bij CX."),
+    ],
+)
+def test_snippet_is_the_text_of_the_block_around_the_first_mention(source: str, slug: str, snippet: str) -> None:
+    (section,) = sections(source)
+    text, start, end = section.firsts[slug]
+    assert text == snippet
+    assert text[start:end].lower().startswith(slug[:2])
+    assert section.snippet(slug) == " ".join(snippet.split())
+
+
+def test_snippet_centres_on_the_first_mention() -> None:
+    words = " ".join(f"woord{i}" for i in range(40))
+    (section,) = sections(f"{words} klant {words} klant.")
+    assert section.snippet("klant").startswith("…woord3") and "woord39 klant woord0" in section.snippet("klant")
+
+
+def test_site_extensions_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    names, configs = site_extensions(ROOT / "mkdocs.yml")
+    assert names == [*MKDOCS_BUILTIN_EXTENSIONS, *[n for n in SITE_EXTENSIONS if n not in MKDOCS_BUILTIN_EXTENSIONS]]
+    assert configs == SITE_CONFIGS
+    assert site_extensions(tmp_path / "ontbreekt.yml") == (list(MKDOCS_BUILTIN_EXTENSIONS), {})
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text("markdown_extensions:\n  - bestaat.niet\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n")
+    assert site_extensions(broken) == (list(MKDOCS_BUILTIN_EXTENSIONS), {})
 
 
 def test_unknown_explicit_link_is_reported_with_its_file_line() -> None:
@@ -118,8 +180,7 @@ def test_unused_terms_are_the_ones_no_page_mentions(tmp_path: Path) -> None:
         "begrippen/wees.md": "---\nterm: weesbegrip\n---\n\nNiemand noemt dit.\n",
     })
     site, _ = load_site(docs)
-    index = index_mentions(site)
-    assert [t.slug for t in unused_terms(site, index)] == ["klant", "wees"]
+    assert [t.slug for t in unused_terms(site, collect_mentions(site))] == ["klant", "wees"]
 
 
 def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) -> None:
