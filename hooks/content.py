@@ -21,7 +21,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from klantbeleving.cmif import CMIF_PATH, render_cmif
 from klantbeleving.feeds import FEED_PATH, render_rss
@@ -33,6 +32,7 @@ from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
+from klantbeleving.urls import relative_from
 from klantbeleving.views import page_view
 from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
 
@@ -241,9 +241,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     page_url = base + page.url
     # Views carry links relative to this page, ready to print: the templates need no `url`
     # filter per link (it normalises each URL again; a term page lists thousands).
+    to_page = relative_from(page.url)
+
     def relative(src: str) -> str | None:
         url = state.url_of(src)
-        return None if url is None else get_relative_url(url, page.url)
+        return None if url is None else to_page(url)
 
     view = page_view(state.site, page.file.src_uri, relative, page_url, state.mentions)
     context["kb"] = view

@@ -8,6 +8,7 @@ import unicodedata
 from .model import Author, Letter
 
 SERIES = "Correspondentie over klantbeleving"
+_BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
 
 
 def _apa_name(name: str) -> str:
@@ -27,7 +28,7 @@ def _apa_name(name: str) -> str:
 
 
 def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([{}%&$#_\\])", r"\\\1", text)
+    return _BIBTEX_SPECIAL.sub(r"\\\1", text) if _BIBTEX_SPECIAL.search(text) else text
 
 
 def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> str:

@@ -44,8 +44,17 @@ _Loader.add_implicit_resolver(
 
 
 class _Handler(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_Loader)
+    """python-frontmatter finds and splits the frontmatter; ``_load_with_node`` loads it."""
+
+
+def _load_with_node(text: str) -> tuple[Any, yaml.Node | None]:
+    """The YAML document and its root node (for the keys' line numbers), parsed once."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 def load_yaml(text: str) -> Any:
@@ -107,8 +116,7 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
             Problem(path, lead_lines + 1, "frontmatter is niet afgesloten met '---'")
         ]
     try:
-        data = handler.load(fm)
-        node = yaml.compose(fm, Loader=_Loader)
+        data, node = _load_with_node(fm)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = lead_lines + (mark.line + 1 if mark else 1)
