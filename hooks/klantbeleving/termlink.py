@@ -32,7 +32,9 @@ Linking (``TermLinkTreeprocessor``):
       `kb-term-unknown`, also when such a tag is written as raw inline HTML (`<kbd>klant</kbd>`);
       attribute values (image alt text, URLs) are never touched; raw HTML blocks are left alone;
     - the term's own page (``current_slug``) does not link itself;
-    - the link is `<a class="kb-term" href="…" data-term="slug" title="…">` (title = tooltip).
+    - the link is `<a class="kb-term" href="…" data-term="slug" title="…">` (title = tooltip);
+      it goes into the text as a raw HTML placeholder, so later tree processors (MkDocs' link
+      rewriting among them) never see it: ``url_for`` gives the final URL.
 
 Explicit syntax for authors (inline, also inside emphasis and tables; not inside code):
 
@@ -64,11 +66,11 @@ Priorities (Python-Markdown runs higher numbers first):
                                                place), abbr (7: abbreviations are wrapped and can
                                                be skipped) and pymdownx.smartsymbols (6.1); before
                                                toc (5) and before unescape and MkDocs' link
-                                               rewriting (0), so an ``url_for`` that returns a
-                                               docs-relative ``.md`` path is validated and
-                                               rewritten by MkDocs like any author's link
+                                               rewriting (0); an explicit ``[[x]]`` link is an
+                                               element, which MkDocs' link rewriting does see
     tree           `kb-termlink-mentions` 4    after toc (5), which gives the headings the ids
                                                the sections' anchors are
+    post           `kb-termlink-html`     35   the links' HTML in place of their placeholders
 
 Mentions (``SectionMentions``): while linking, the tree processor counts every mention per
 section, also those it does not link, and keeps the text around the first one; ``on_mentions``
@@ -90,6 +92,7 @@ from typing import Any, NamedTuple, Protocol
 
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -149,6 +152,10 @@ BLOCKS = frozenset(
 RE_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 #: A Python-Markdown raw HTML placeholder, and the raw tag it stands for.
 RE_STASH = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+#: Where the linker put a link into the text (``TermLinkPostprocessor`` puts the HTML there).
+LINK_PLACEHOLDER = "\x02kbterm:%d\x03"
+LINK_PLACEHOLDER_START = "\x02kbterm:"
+RE_LINK_PLACEHOLDER = re.compile("\x02kbterm:([0-9]+)\x03")
 RE_RAW_TAG = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>\s*$")
 RE_NOTERM_ATTR = re.compile(r"""\bclass\s*=\s*["']?[^"'>]*\bkb-noterm\b""")
 #: Headings start a new section (first mention is linked again).
@@ -481,6 +488,7 @@ class _DocState:
     lines: list[str] = field(default_factory=list)
     seen_tokens: dict[str, int] = field(default_factory=dict)
     links: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder → (slug, text) of a link made
+    html: list[str] = field(default_factory=list)  # the HTML of link N (placeholder N)
 
     @property
     def source(self) -> str:
@@ -513,6 +521,7 @@ class TermSourcePreprocessor(Preprocessor):
         self.state.lines = lines
         self.state.seen_tokens = {}
         self.state.links = {}
+        self.state.html = []
         # The explicit syntax costs an inline pattern on every text; most pages never use it.
         wanted = any("[[" in line for line in lines)
         present = EXPLICIT_NAME in self.md.inlinePatterns
@@ -793,19 +802,26 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, index: int, raw_open: list[str]) -> None:
         """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``.
 
-        A link goes into the text as a raw HTML placeholder (``htmlStash``), not as an element:
-        the later tree processors (unescape, MkDocs' link checks, the serializer) have nothing
-        to do for it, and the page's HTML is the same.
+        A link goes into the text as a placeholder (``LINK_PLACEHOLDER``) that
+        ``TermLinkPostprocessor`` replaces by its HTML, not as an element: the later tree
+        processors (unescape, MkDocs' link checks, the serializer) have nothing to do for it,
+        and the page's HTML is the same.
         """
         text = parent.text if index < 0 else parent[index].tail
         assert text is not None
+        if LINK_PLACEHOLDER_START in text:  # links made by an earlier run over this tree
+            for found in RE_LINK_PLACEHOLDER.finditer(text):
+                if found.group() in self.state.links:
+                    slug, shown = self.state.links[found.group()]
+                    self._seen.add(slug)
+                    self._count(slug, shown)
         blocked = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else []
         pieces: list[str] = []
         pos = 0
-        links = self.state.links
-        store = self.md.htmlStash.store
+        links, made = self.state.links, self.state.html
         for m, url in self._pick(text, blocked):
-            placeholder = store(render_link_html(m.slug, url, self.ext.tooltip(m.slug), m.text))
+            placeholder = LINK_PLACEHOLDER % len(made)
+            made.append(render_link_html(m.slug, url, self.ext.tooltip(m.slug), m.text))
             links[placeholder] = (m.slug, m.text)
             pieces += (text[pos:m.start], placeholder)
             pos = m.end
@@ -822,13 +838,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         spans: list[tuple[int, int]] = []
         start = 0 if raw_open else -1
         stash = self.md.htmlStash.rawHtmlBlocks
-        made = self.state.links
         for m in RE_STASH.finditer(text):
-            if m.group() in made:  # a link made by an earlier run over this tree
-                slug, shown = made[m.group()]
-                self._seen.add(slug)
-                self._count(slug, shown)
-                continue
             index = int(m.group(1))
             raw = stash[index] if index < len(stash) else ""
             tag = RE_RAW_TAG.match(raw if isinstance(raw, str) else "")
@@ -935,6 +945,20 @@ def _ignore_mentions(sections: list[SectionMentions]) -> None:
     return None
 
 
+class TermLinkPostprocessor(Postprocessor):
+    """Put each link's HTML where the linker left its placeholder."""
+
+    def __init__(self, md: Any, state: _DocState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, text: str) -> str:
+        made = self.state.html
+        if not made:
+            return text
+        return RE_LINK_PLACEHOLDER.sub(lambda m: made[int(m.group(1))], text)
+
+
 class TermMentionsTreeprocessor(Treeprocessor):
     """Hand the mentions the linker counted to ``on_mentions``, once the toc extension has given
     the headings their ids (the sections' anchors)."""
@@ -978,7 +1002,7 @@ class TermLinkExtension(Extension):
         return tooltip_for(slug)
 
     def extendMarkdown(self, md: Any) -> None:
-        """Register the four processors (priorities explained in the module docstring)."""
+        """Register the five processors (priorities explained in the module docstring)."""
         state = _DocState()
         explicit = ExplicitTermProcessor(RE_EXPLICIT, md, self, state)
         md.preprocessors.register(TermSourcePreprocessor(md, state, explicit), "kb-termlink-source", 40)
@@ -986,6 +1010,7 @@ class TermLinkExtension(Extension):
         linker = TermLinkTreeprocessor(md, self, state)
         md.treeprocessors.register(linker, "kb-termlink", 6)
         md.treeprocessors.register(TermMentionsTreeprocessor(md, self, linker), "kb-termlink-mentions", 4)
+        md.postprocessors.register(TermLinkPostprocessor(md, state), "kb-termlink-html", 35)
 
 
 def makeExtension(**kwargs: Any) -> TermLinkExtension:  # noqa: N802 (Python-Markdown's name)

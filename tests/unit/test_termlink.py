@@ -381,7 +381,7 @@ def test_linking_twice_equals_linking_once() -> None:
     tree = linked_tree(md, "De klant en CX.\n\n## Kop\n\nKlanten, [[CXM]] en CXM en [zie [[CX]]](x.md).")
     once = etree.tostring(tree, encoding="unicode")
     # explicit links are elements; the linker's own links are raw HTML placeholders in the text
-    assert once.count('class="kb-term"') + len(re.findall("\x02wzxhzdk:[0-9]+\x03", once)) == 4
+    assert once.count('class="kb-term"') + len(re.findall("\x02kbterm:[0-9]+\x03", once)) == 4
     md.treeprocessors["kb-termlink"].run(tree)
     assert etree.tostring(tree, encoding="unicode") == once
 
