@@ -895,7 +895,7 @@ def strip_term_links(html: str) -> str:
     """
     if 'class="kb-term"' not in html:
         return html
-    return RE_LINK_HTML.sub(r"\1", html)
+    return "".join(RE_LINK_HTML.split(html))  # the pieces between links, and each link's content
 
 
 def _unwrap_nested_links(link: etree.Element) -> None:

@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 
 def _parts(url: str) -> list[str]:
-    return [part for part in url.split("/") if part and part != "."]
+    if not url:
+        return []
+    parts = url.split("/")
+    if "" in parts or "." in parts:
+        parts = [part for part in parts if part and part != "."]
+    return parts
 
 
 def relative_from(page_url: str) -> Callable[[str], str]:
