@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,11 +43,11 @@ class _Ctx:
 def list_sources(docs_dir: Path) -> list[str]:
     """Docs-relative POSIX paths of all Markdown sources, skipping dot-folders and dotfiles."""
     found = []
-    for path in docs_dir.rglob("*.md"):
-        rel = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        found.append(rel.as_posix())
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):  # as MkDocs walks docs/
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found += [prefix + name for name in names if name.endswith(".md") and not name.startswith(".")]
     return sorted(found)
 
 
