@@ -90,6 +90,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+import ahocorasick
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
@@ -221,8 +222,8 @@ def _normalise(name: str) -> str:
 class Matcher:
     """Finds term mentions in plain text in one pass, whatever the number of terms.
 
-    The words a name can start with are found first (``_first_words``: the text's words collected
-    by one compiled expression and intersected with them as sets); each is looked up in a
+    The words a name can start with are found first (``_first_words``: an Aho-Corasick
+    automaton of those words scans the text once, in C); each is looked up in a
     dict-based word automaton (a trie over words), so the cost per word does not depend on how
     many terms there are. Multi-word names walk the automaton over the following words; the
     longest name that ends on a whole word wins.
@@ -240,9 +241,14 @@ class Matcher:
         token = WORD + (f"|[{re.escape(punctuation)}]" if punctuation else "")
         self._token = re.compile(token)
         self._next = re.compile(rf"(\s*)({token})")
-        self._word = re.compile(WORD)
         # The words a name starts with, when every name starts with a word (see _first_words).
         self._first = frozenset(root) if all(_WORD_ONLY.match(key) for key in root) else None
+        self._automaton: Any = None  # the first words, when there are some and all are words
+        if self._first:
+            self._automaton = ahocorasick.Automaton()
+            for key in sorted(self._first):
+                self._automaton.add_word(key, key)
+            self._automaton.make_automaton()
 
     @property
     def slugs(self) -> set[str]:
@@ -257,25 +263,21 @@ class Matcher:
         """(position, word) of the words in ``text`` that a name can start with, left to right.
 
         Cutting the text into words and looking each one up in Python costs most of the scan; so
-        when every name starts with a word (not with punctuation) the text's words are collected
-        by the regex engine (``findall``) and intersected with the first words in C; only the few
-        that occur are then located (``str.find``) and checked to be whole words. The cost depends
-        on the text, not on the number of terms.
+        when every name starts with a word (not with punctuation) an Aho-Corasick automaton of
+        those first words (pyahocorasick, in C) finds every place one of them occurs, in one
+        pass over the text whatever the number of terms; only those places are checked to be
+        whole words.
         """
-        if self._first is None:
-            return [(m.start(), m.group()) for m in self._token.finditer(text)]
-        present = self._first.intersection(self._word.findall(text))
-        if not present:
-            return []
+        if self._automaton is None:
+            if self._first is None:
+                return [(m.start(), m.group()) for m in self._token.finditer(text)]
+            return []  # no names at all
         found: list[tuple[int, str]] = []
-        for word in present:
-            at = text.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if not _inside_word(text, at) and not _continues_word(text, end):
-                    found.append((at, word))
-                at = text.find(word, at + 1)
-        found.sort()
+        for last, word in self._automaton.iter(text):
+            at = last + 1 - len(word)
+            if not _inside_word(text, at) and not _continues_word(text, last + 1):
+                found.append((at, word))
+        found.sort()  # reported by where they end; whole words never overlap, so by start is the same order
         return found
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
