@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench bench-breakdown lighthouse
+.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench bench-instructions bench-breakdown lighthouse
 
 setup: $(STAMP)
 
@@ -73,6 +73,11 @@ clean:
 bench: setup
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
+
+# The same comparison in instructions (valgrind's callgrind, 200 letters): not disturbed by a busy machine.
+bench-instructions: setup
+	command -v valgrind >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
+	$(BIN)/python -m tests.bench.bench_build --instructions 200
 
 # Where the hooked build spends its time, phase by phase, next to plain Material (not in `make test`).
 bench-breakdown: setup

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,33 @@ def hooked_config() -> str:
         "  font: false", f"  font: false\n  custom_dir: {ROOT / 'overrides'}")
 
 
+def count_instructions(project: Path, config: str) -> int:
+    """Build once under valgrind's callgrind; return the instructions the build executed.
+
+    Unlike seconds this count does not depend on what else the (shared) machine is doing: the
+    same sources and code give the same count, so a small change in cost shows.
+    """
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.rmtree(project / "site", ignore_errors=True)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                          sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
+    if out.returncode != 0 or not found:
+        raise SystemExit(f"callgrind build failed in {project}: {out.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def measure_instructions(letters: int, terms: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        write_corpus(project / "plain" / "docs", letters, terms)
+        write_corpus(project / "hooks" / "docs", letters, terms)
+        plain = count_instructions(project / "plain", plain_config(project / "plain" / "docs"))
+        hooked = count_instructions(project / "hooks", hooked_config())
+        return {"letters": letters, "terms": terms, "plain": plain / 1e9, "hooks": hooked / 1e9, "ratio": hooked / plain}
+
+
 def run_build(project: Path, config: str) -> tuple[float, int]:
     """Build in a child process; return (seconds, peak RSS in MB) of that child."""
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -144,7 +172,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="builds per configuration (the fastest counts)")
     parser.add_argument("--quick", action="store_true", help="only the small corpus")
+    parser.add_argument("--instructions", type=int, metavar="LETTERS", default=0,
+                        help="count instructions with valgrind (callgrind) instead of timing, for this many letters")
     args = parser.parse_args()
+    if args.instructions:
+        r = measure_instructions(args.instructions, 20)
+        print("| letters | terms | plain G instructions | hooks G instructions | hooks/plain |")
+        print("|---:|---:|---:|---:|---:|")
+        print(f"| {r['letters']} | {r['terms']} | {r['plain']:.2f} | {r['hooks']:.2f} | {r['ratio']:.3f} |")
+        return 0
     sizes = [(200, 20), (200, 300)] if args.quick else [(200, 20), (2000, 20), (2000, 300)]
     rows = [measure(n, t, args.repeat) for n, t in sizes]
     print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | letter page KB | search index KB |")
