@@ -32,7 +32,7 @@ from klantbeleving.navigation import build_nav, chapter_title, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
-from klantbeleving.urls import relative_from
+from klantbeleving.urls import root_of
 from klantbeleving.views import page_view
 from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
 
@@ -194,7 +194,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     src = page.file.src_uri
     state.page_src = src
     state.page_has_explicit = "[[" in markdown
-    state.page_url_root = "../" * page.url.count("/")
+    state.page_url_root = root_of(page.url)
     own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
     state.termlinks.setConfig("current_slug", own if own in site.terms else "")
     if own in site.terms:
@@ -240,12 +240,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     base = config.site_url or ""
     page_url = base + page.url
     # Views carry links relative to this page, ready to print: the templates need no `url`
-    # filter per link (it normalises each URL again; a term page lists thousands).
-    to_page = relative_from(page.url)
+    # filter per link (it normalises each URL again; a term page lists thousands). The links go
+    # up to the site root and down again ("../../brieven/…/"), as the term links do: the same
+    # target as MkDocs' shortest form, for the cost of one string concatenation.
+    to_root = root_of(page.url)
 
     def relative(src: str) -> str | None:
         url = state.url_of(src)
-        return None if url is None else to_page(url)
+        return None if url is None else to_root + url
 
     view = page_view(state.site, page.file.src_uri, relative, page_url, state.mentions)
     context["kb"] = view

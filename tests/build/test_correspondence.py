@@ -53,7 +53,7 @@ def test_browse_pages_and_register(tmp_path: Path) -> None:
 def test_edition_prev_next_and_letter_citation(tmp_path: Path) -> None:
     site = built(tmp_path, two_editions())
     edition = page(site, f"{ED}/index.html")
-    assert edition.css_first(".kb-pager__next").attributes["href"] == "../2026-01-tweede/"
+    assert edition.css_first(".kb-pager__next").attributes["href"] == "../../brieven/2026-01-tweede/"
     letter_page = page(site, f"{ED}/03-wim-rampen/index.html")
     apa = letter_page.css_first(".kb-cite__apa").text()
     assert apa.startswith("Rampen, W. (2025, december). Brief van wim-rampen [Brief].")
