@@ -112,12 +112,12 @@ class _SetTermHrefs(Treeprocessor):
     def run(self, root: Any) -> None:
         if not self.state.page_has_explicit:
             return
-        urls = self.state.term_urls
-        prefix = self.state.page_url_root
         for link in root.iter("a"):
             slug = link.get("data-term")
-            if slug and link.get("class") == "kb-term" and link.get("href") == "" and slug in urls:
-                link.set("href", prefix + urls[slug])
+            if slug and link.get("class") == "kb-term" and link.get("href") == "":
+                url = self.state.term_link(slug)
+                if url is not None:
+                    link.set("href", url)
 
 
 def _state(config: MkDocsConfig) -> _State:

@@ -95,6 +95,7 @@ from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.serializers import _escape_attrib_html, _escape_cdata  # the serializer's own escaping
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -150,8 +151,6 @@ BLOCKS = frozenset(
     {"div", "p", "li", "dd", "dt", "td", "th", "blockquote", "details", "section", "article", "aside",
      "figure", "figcaption", "table", "ul", "ol", "dl"}
 )
-#: An ``&`` that does not start an entity (as Python-Markdown's serializer finds them).
-RE_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 #: A Python-Markdown raw HTML placeholder, and the raw tag it stands for.
 RE_STASH = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 #: Where the linker put a link into the text (``TermLinkPostprocessor`` puts the HTML there).
@@ -277,8 +276,7 @@ class Matcher:
             at = last + 1 - len(word)
             if not _inside_word(text, at) and not _continues_word(text, last + 1):
                 found.append((at, word))
-        found.sort()  # reported by where they end; whole words never overlap, so by start is the same order
-        return found
+        return found  # in the order they end: whole words never overlap, so also the order they start
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
         """Yield every mention in ``text`` from left to right, longest match first, no overlaps."""
@@ -572,24 +570,12 @@ def _span(cls: str, text: str) -> etree.Element:
     return span
 
 
-def _escape_text(text: str) -> str:
-    """Text escaped as Python-Markdown's serializer escapes it (``&`` only outside entities)."""
-    if "&" in text:
-        text = RE_AMP.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attribute(text: str) -> str:
-    """An attribute value escaped as Python-Markdown's serializer escapes it."""
-    return _escape_text(text).replace('"', "&quot;")
-
-
 def render_link_html(slug: str, url: str, tooltip: str | None, text: str) -> str:
     """The `<a class="kb-term">` for one mention as HTML, exactly as the serializer would write
     the element from ``render_link`` (attributes in name order)."""
-    title = f' title="{_escape_attribute(tooltip)}"' if tooltip else ""
-    return (f'<a class="{LINK_CLASS}" data-term="{_escape_attribute(slug)}" href="{_escape_attribute(url)}"'
-            f"{title}>{_escape_text(text)}</a>")
+    title = f' title="{_escape_attrib_html(tooltip)}"' if tooltip else ""
+    return (f'<a class="{LINK_CLASS}" data-term="{_escape_attrib_html(slug)}" href="{_escape_attrib_html(url)}"'
+            f"{title}>{_escape_cdata(text)}</a>")
 
 
 def render_link(slug: str, url: str, tooltip: str | None, text: str) -> etree.Element:
@@ -868,18 +854,14 @@ class TermLinkTreeprocessor(Treeprocessor):
 
     def _pick(self, text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[TermMatch, str]]:
         """Count every mention in ``text``; yield (mention, URL) for those to link."""
-        section = self.sections[-1]
-        counts, firsts, seen = section.counts, section.firsts, self._seen
+        seen = self._seen
         for m in self._matcher.finditer(text):
             slug = m.slug
             if slug == self._current:
                 continue
             if blocked and any(s < m.end and m.start < e for s, e in blocked):
                 continue
-            counts[slug] = counts.get(slug, 0) + 1
-            if slug not in firsts:
-                assert self._block is not None
-                firsts[slug] = (self._block, m.text)
+            self._count(slug, m.text)
             if slug in seen:
                 continue
             url = self.ext.url(slug)
