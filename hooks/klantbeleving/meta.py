@@ -71,7 +71,7 @@ def page_meta(
             "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES},
         }
     elif kind == "edition" and view:
-        description = f"Stelling: {view['stelling']} — editie {view['date']} van {SERIES}."
+        description = f"Stelling: {view['stelling']} (editie {view['date']} van {SERIES})"
         jsonld = {"@context": SCHEMA, "@type": "CollectionPage", "name": view["title"], "url": url,
                   "inLanguage": "nl", "description": description, "datePublished": view["date_iso"],
                   "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES}}
