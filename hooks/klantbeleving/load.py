@@ -209,7 +209,7 @@ def _mapping_lines(node: Any, key: str) -> dict[str, int]:
 def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx: _Ctx) -> None:
     by_folder: dict[str, list[str]] = {}
     for src in [*sources, *broken]:
-        parts = PurePosixPath(src).parts
+        parts = src.split("/")  # docs-relative POSIX paths, as list_sources gives them
         if parts[0] != LETTERS_DIR or len(parts) == 1:
             continue
         if len(parts) == 2:
@@ -271,7 +271,7 @@ def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | N
 
 def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _Ctx) -> Letter | None:
     meta = source.meta
-    name = PurePosixPath(src).name
+    name = src.rsplit("/", 1)[-1]
     match = _POSITION_RE.match(name)
     if not match:
         ctx.add(src, None, "bestandsnaam van een brief begint met een volgnummer, bijv. 01-wim-rampen.md")
@@ -367,9 +367,9 @@ def _load_book(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
     parts: dict[int, Part] = {}
     chapters: list[Chapter] = []
     for src, source in sources.items():
-        path = PurePosixPath(src)
-        if path.parts[0] != BOOK_DIR:
+        if not src.startswith(BOOK_DIR + "/"):
             continue
+        path = PurePosixPath(src)
         meta = source.meta
         title = _text(meta.get("title"))
         if "chapter" in meta:
@@ -413,8 +413,10 @@ def _load_book(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
 def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
     names: dict[str, str] = {}
     for src, source in sorted(sources.items()):
+        if not src.startswith(TERMS_DIR + "/"):
+            continue
         path = PurePosixPath(src)
-        if path.parts[0] != TERMS_DIR or path.name == "index.md":
+        if path.name == "index.md":
             continue
         if len(path.parts) != 2:
             ctx.add(src, None, "begrippen staan direct in begrippen/, niet in een submap")

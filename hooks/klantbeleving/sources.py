@@ -9,6 +9,7 @@ parses them with a clear message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,9 +53,32 @@ def _load_with_node(text: str) -> tuple[Any, yaml.Node | None]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        return (_construct(loader, node) if node is not None else None), node
     finally:
         loader.dispose()
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _construct(loader: _Loader, node: yaml.Node) -> Any:
+    """The value of a document node. A mapping of text values and lists of text (what a letter's
+    or a term's frontmatter is) is read straight from the nodes: PyYAML's constructor is Python
+    code that spends several calls per value. Anything else goes to that constructor."""
+    if type(node) is not yaml.MappingNode or node.tag != _MAP:
+        return loader.construct_document(node)
+    data: dict[str, Any] = {}
+    for key, value in node.value:
+        if type(key) is not yaml.ScalarNode or key.tag != _STR:
+            return loader.construct_document(node)
+        if type(value) is yaml.ScalarNode and value.tag == _STR:
+            data[key.value] = value.value
+        elif type(value) is yaml.SequenceNode and value.tag == _SEQ and all(
+                type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value):
+            data[key.value] = [item.value for item in value.value]
+        else:
+            return loader.construct_document(node)
+    return data
 
 
 def load_yaml(text: str) -> Any:
@@ -102,15 +126,16 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
     """Split frontmatter from body and load it; problems carry file and line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lead = len(text) - len(text.lstrip())
-    lead_lines = text[:lead].count("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    stripped = text.lstrip()
+    lead_lines = text.count("\n", 0, len(text) - len(stripped))
     handler = _Handler()
-    if not handler.detect(text.lstrip()):
+    if not handler.detect(stripped):
         plain = Source(path, body=text)
         return plain, check_body(plain)
     try:
-        fm, body = handler.split(text.lstrip())
+        fm, body = handler.split(stripped)
     except ValueError:
         return Source(path, body=text), [
             Problem(path, lead_lines + 1, "frontmatter is niet afgesloten met '---'")
@@ -135,26 +160,51 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, _value in node.value:
             lines[str(key_node.value)] = lead_lines + key_node.start_mark.line + 1
-    body_line = _body_start_line(text.lstrip().split("\n")) + lead_lines
+    body_line = _body_start_line(stripped) + lead_lines
     meta = {str(k): v for k, v in data.items()}
     source = Source(path, meta=meta, body=body.lstrip("\n"), lines=lines, body_line=body_line)
     return source, check_body(source)
 
 
-def _body_start_line(lines: list[str]) -> int:
-    """1-based line where the body starts: after the closing '---' and any empty lines."""
-    boundary = re.compile(r"^-{3,}\s*$")
-    if len(lines) > 1 and lines[-1] == "":
-        lines = lines[:-1]
-    closing = next((i for i in range(1, len(lines)) if boundary.match(lines[i])), len(lines) - 1)
+def _body_start_line(text: str) -> int:
+    """1-based line where the body starts: after the closing '---' and any empty lines.
+
+    Reads ``text`` line by line only as far as that line (a letter's body can be long)."""
+    count = text.count("\n") + 1  # lines, as text.split("\n") counts them ...
+    if count > 1 and text.endswith("\n"):
+        count -= 1  # ... without the empty piece after a final newline
+    lines = _lines(text)
+    next(lines)  # the opening '---'
+    closing = count - 1
+    for i in range(1, count):
+        if _BOUNDARY.match(next(lines)):
+            closing = i
+            break
     i = closing + 1
-    while i < len(lines) - 1 and lines[i] == "":
+    while i < count - 1 and next(lines) == "":
         i += 1
     return i + 1
 
 
+_BOUNDARY = re.compile(r"^-{3,}\s*$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (as ``text.split("\\n")`` would give them), one at a time."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def check_body(source: Source) -> list[Problem]:
     """Limits on the body that protect the build (footnote count)."""
+    if "[^" not in source.body:
+        return []
     notes = list(_FOOTNOTE_DEF.finditer(source.body))
     if len(notes) > MAX_FOOTNOTES:
         line = source.body_line + source.body.count("\n", 0, notes[MAX_FOOTNOTES].start())
