@@ -13,7 +13,7 @@ MONTHS_NL: dict[int, str] = dict(get_month_names("wide", context="stand-alone", 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date whose day may be unknown (letters are dated by month)."""
 

@@ -213,19 +213,25 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Url
     letters: list[View] = []
     found = index.of(slug) if index is not None else []
     shown = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
+    edition_slug, edition_title, edition_url = None, "", None  # of the last letter's edition
     for occ in found:
         if occ.corpus == CORPUS_BOOK:
             group, page = where_in_book(site, occ.src)
             where, title, url = page, group, None
         elif occ.corpus == CORPUS_LETTERS:
             letter = site.letter(occ.src)
-            edition = site.edition(letter.edition) if letter else None
-            if letter is None or edition is None:
+            if letter is None:
                 continue
+            if letter.edition != edition_slug:  # places come in reading order: an edition's letters together
+                edition = site.edition(letter.edition)
+                if edition is None:
+                    continue
+                edition_slug = letter.edition
+                edition_title = f"{edition.date.dutch()}: {edition.stelling}"
+                edition_url = url_of(edition.src)
             author = site.authors.get(letter.author)
             where = f"{author.name if author else letter.author}, {letter.city}"
-            title = f"{edition.date.dutch()}: {edition.stelling}"
-            url = url_of(edition.src)
+            title, url = edition_title, edition_url
         else:
             continue
         snippet = occ.snippet if shown[occ.corpus] < SNIPPETS_PER_CORPUS else ""

@@ -49,7 +49,7 @@ _EXPLICIT = re.compile(RE_EXPLICIT)
 PageMentions = Mapping[str, Sequence[SectionMentions]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """Where a term occurs: one page section, the first mention there and the count there."""
 
