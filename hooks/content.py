@@ -51,6 +51,7 @@ class _State:
         self.mentions: MentionIndex | None = None  # built in on_env from page_mentions
         self.page_mentions: dict[str, list[SectionMentions]] = {}  # src → what its conversion counted
         self.page_src = ""  # the page being rendered (term links are relative to it)
+        self.fed_src = ""  # the page whose body on_page_read_source handed MkDocs (its frontmatter follows)
         self.page_has_explicit = False  # its Markdown has [[…]] links (link elements, see _TermHrefs)
         self.tooltips: dict[str, str] = {}
         self.termlinks = TermLinkExtension(url_for=self.term_link, tooltip_for=self.tooltips.get,
@@ -183,8 +184,29 @@ def _escape_sections(nav: list[Any]) -> list[Any]:
     return out
 
 
+#: What MkDocs gets instead of a page's frontmatter: an empty YAML mapping (so it finds no
+#: metadata in the body either); ``on_page_markdown`` gives the page the frontmatter we read.
+_NO_FRONTMATTER = "---\n{}\n---\n"
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
+    """Sources are read once: MkDocs gets the body ``load_site`` read (it would read the file and
+    parse its frontmatter again, in pure-Python YAML). Pages without frontmatter and generated
+    pages are left to MkDocs."""
+    state = _state(config)
+    source = state.site.sources.get(page.file.src_uri)
+    if source is None or not (source.meta or source.lines) or page.file.generated_by:
+        state.fed_src = ""
+        return None
+    state.fed_src = page.file.src_uri
+    return _NO_FRONTMATTER + source.body
+
+
+# Early (100): other plugins' on_page_markdown see the page's frontmatter and escaped title.
+@event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """Numbered titles for chapters and parts; every page title escaped exactly once.
+    """The page's frontmatter (as ``load_site`` read it); numbered titles for chapters and parts;
+    every page title escaped exactly once.
 
     Material prints ``page.title`` unescaped in navigation, header, footer and search, and the
     title may come from frontmatter; so the adapter escapes it here (templates print it as is).
@@ -192,6 +214,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     state = _state(config)
     site = state.site
     src = page.file.src_uri
+    if state.fed_src == src:
+        page.meta = dict(site.sources[src].meta)
     state.page_src = src
     state.page_has_explicit = "[[" in markdown
     state.page_url_root = root_of(page.url)

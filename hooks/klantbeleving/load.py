@@ -96,6 +96,7 @@ def load_site(
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
     site.reindex()
+    site.sources = sources
     return site, ctx.problems
 
 

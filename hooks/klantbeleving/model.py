@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .dates import PartialDate
+
+if TYPE_CHECKING:
+    from .sources import Source
 
 STANCES = ("eens", "genuanceerd", "oneens")
 
@@ -136,6 +140,9 @@ class Site:
     terms: dict[str, Term] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
     places: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    """Every Markdown source read without errors, by docs-relative path: its frontmatter and body
+    as read (an engine can render a page from this instead of reading and parsing it again)."""
 
     _by_src: dict[str, Letter | Edition] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)

@@ -86,3 +86,24 @@ def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
     second = snapshot()
     assert first == second
     assert "auteurs/rien-brus/index.html" in first
+
+
+def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
+    """MkDocs does not read a source again (``on_page_read_source`` hands it the body we read);
+    the page still gets its frontmatter: Material's own keys work, the body is the page."""
+    files = small_site()
+    files[f"{ED}/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", extra="search:\n  exclude: true\nhide: [toc]\n",
+                                            body="Aan: Jan-Hein\n\nDe eerste alinea.")
+    files["over.md"] = "---\ntitle: Over deze site\nhide: [navigation]\n---\n\nTekst.\n"
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is None, log
+    site = tmp_path / "site"
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert f"{ED}/03-wim-rampen/" not in index and f"{ED}/02-rien-brus/" in index
+    page = html(site, f"{ED}/03-wim-rampen/index.html")
+    assert "hidden" in page.css_first(".md-sidebar--secondary").attributes  # hide: [toc]
+    assert [p.text() for p in page.css("article.kb-letter > p")][:2] == ["Aan: Jan-Hein", "De eerste alinea."]
+    other = html(site, "over/index.html")
+    assert text(other, "title") == "Over deze site - Proef"
+    assert "hidden" in other.css_first(".md-sidebar--primary").attributes  # hide: [navigation]
+    assert "hidden" not in html(site, f"{ED}/02-rien-brus/index.html").css_first(".md-sidebar--secondary").attributes
