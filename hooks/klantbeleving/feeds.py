@@ -11,10 +11,13 @@ from .model import Site
 from .text import plain_text
 
 FEED_PATH = "feed.xml"
+FEED_LENGTH = 20
+"""Editions in the feed: the newest this many (as feeds usually do, e.g. Material's blog: 20).
+A feed reader fetches the whole file at every poll; the archive is on the site (Tijdlijn)."""
 
 
 def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None], title: str, description: str) -> bytes:
-    """RSS 2.0 bytes: one item per published edition with its stelling and lead.
+    """RSS 2.0 bytes: one item per published edition (the newest ``FEED_LENGTH``) with its stelling and lead.
 
     Dates come from the content (never "now"), so two builds give identical bytes.
     """
@@ -25,6 +28,7 @@ def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None]
     fg.description(description)
     fg.language("nl")
     editions = sorted((e for e in site.editions if e.src not in site.excluded), key=lambda e: (e.date, e.slug))
+    editions = editions[-FEED_LENGTH:]
     if editions:
         newest = editions[-1].date.as_date()
         fg.lastBuildDate(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC))

@@ -107,3 +107,16 @@ def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
     assert text(other, "title") == "Over deze site - Proef"
     assert "hidden" in other.css_first(".md-sidebar--primary").attributes  # hide: [navigation]
     assert "hidden" not in html(site, f"{ED}/02-rien-brus/index.html").css_first(".md-sidebar--secondary").attributes
+
+
+def test_pages_of_one_byte_sources_stay_one_byte_text(tmp_path: Path) -> None:
+    """Our templates write dashes and arrows as character references: one character above U+00FF
+    makes Python hold a whole page as two-byte text (joined, encoded and written at about twice
+    the cost). Pages whose sources have none stay one byte per character."""
+    exc, log = build(write_site(tmp_path, small_site()))
+    assert exc is None, log
+    site = tmp_path / "site"
+    pages = list(site.glob("**/*.html"))
+    assert len(pages) >= 15
+    wide = {str(p.relative_to(site)): sorted({c for c in p.read_text(encoding="utf-8") if ord(c) > 0xFF}) for p in pages}
+    assert {page: chars for page, chars in wide.items() if chars} == {}
