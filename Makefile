@@ -74,10 +74,12 @@ bench: setup
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
 
-# The same comparison in instructions (valgrind's callgrind, 200 letters): not disturbed by a busy machine.
+# The same comparison in instructions (valgrind's callgrind): not disturbed by a busy machine.
+# LETTERS=2000 for the large corpus (about 40 minutes per build under callgrind).
+LETTERS ?= 200
 bench-instructions: setup
 	command -v valgrind >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
-	$(BIN)/python -m tests.bench.bench_build --instructions 200
+	$(BIN)/python -m tests.bench.bench_build --instructions $(LETTERS)
 
 # Where the hooked build spends its time, phase by phase, next to plain Material (not in `make test`).
 bench-breakdown: setup
