@@ -2,18 +2,26 @@
 
 Letters are nested year → edition → letter, newest first: a flat section would make
 every page carry every link (page size and build time grow with the square of pages).
+For the same reason a long series groups its years by decade, and a long glossary its
+terms by initial: the sidebar of every page lists the groups, only the open group its items.
 Chapters carry their number ("1 Customer Experience"); parts their roman numeral.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from .generate import AUTHORS_DIR, BROWSE_PAGES, author_src
 from .load import BOOK_DIR, LETTERS_DIR, TERMS_DIR
 from .model import Site
+from .text import term_initial, term_sort_key
 
 NavItem = Any
+
+MAX_YEARS = 10  # more years than this: grouped by decade
+MAX_TERMS = 40  # more terms than this: grouped by initial
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
 
@@ -51,8 +59,13 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
         ]
         years.setdefault(edition.date.year, []).append(section(f"{edition.date.dutch()}: {edition.title}", letters))
     browse = [entry(src, title) for src, (title, _intro) in BROWSE_PAGES.items()]
-    nav.append(section("Brieven", [entry(f"{LETTERS_DIR}/index.md"), *browse,
-                                   *[section(str(y), eds) for y, eds in years.items()]]))
+    by_year = [section(str(y), eds) for y, eds in years.items()]
+    if len(years) > MAX_YEARS:
+        decades: dict[int, list[NavItem | None]] = {}
+        for year, item in zip(years, by_year, strict=True):
+            decades.setdefault(year // 10 * 10, []).append(item)
+        by_year = [section(f"{d}\u2013{d + 9}", items) for d, items in decades.items()]
+    nav.append(section("Brieven", [entry(f"{LETTERS_DIR}/index.md"), *browse, *by_year]))
 
     book: list[NavItem | None] = [entry(f"{BOOK_DIR}/index.md")]
     pages = sorted(site.book_pages, key=lambda p: (p.order, p.src))
@@ -64,11 +77,35 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
     book.append(entry(f"{BOOK_DIR}/afdrukken.md", "Afdrukversie"))
     nav.append(section("Boek", book))
 
-    terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
-    nav.append(section("Begrippen", [entry(f"{TERMS_DIR}/index.md"), *[entry(t.src, t.term) for t in terms]]))
+    terms = sorted(site.terms.values(), key=lambda t: term_sort_key(t.term))
+    glossary = [entry(t.src, t.term) for t in terms]
+    if len(terms) > MAX_TERMS:
+        initials: dict[str, list[NavItem | None]] = {}
+        for term, item in zip(terms, glossary, strict=True):
+            initials.setdefault(term_initial(term.term), []).append(item)
+        glossary = [section(letter, items) for letter, items in initials.items()]
+    nav.append(section("Begrippen", [entry(f"{TERMS_DIR}/index.md"), *glossary]))
 
     authors = sorted(site.authors.items(), key=lambda kv: kv[1].name)
     nav.append(section("Auteurs", [entry(f"{AUTHORS_DIR}/index.md"), *[entry(author_src(k), a.name) for k, a in authors]]))
 
     nav += [entry(src) for src in sorted(sources - used) if src.endswith(".md")]
     return [x for x in nav if x]
+
+
+_WIDE = re.compile("[^\x00-\xff]")
+
+
+def escape_section_titles(nav: list[NavItem]) -> list[NavItem]:
+    """The navigation with its section titles as HTML: Material prints them unescaped (and
+    they come from frontmatter). A character above U+00FF becomes a character reference: the
+    navigation is on every page, and one such character (``2020–2029``) would make Python hold
+    every page as two-byte text."""
+    out: list[NavItem] = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({(_WIDE.sub(lambda m: f"&#{ord(m[0])};", html.escape(k)) if isinstance(v, list) else k):
+                        (escape_section_titles(v) if isinstance(v, list) else v) for k, v in item.items()})
+        else:
+            out.append(item)
+    return out

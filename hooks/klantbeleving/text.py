@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .termlink import RE_EXPLICIT
 
@@ -33,3 +34,15 @@ def reading_minutes(markdown: str, words_per_minute: int = 220) -> int:
     """Reading time in whole minutes (at least 1)."""
     words = len(markdown.split())  # markup is a rounding error at 220 words a minute
     return max(1, round(words / words_per_minute))
+
+
+def term_sort_key(term: str) -> str:
+    """Glossary order: letters without their accents, case-insensitive (``Éénduidig`` among the E)."""
+    decomposed = unicodedata.normalize("NFKD", term.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def term_initial(term: str) -> str:
+    """The glossary group of a term: its first letter without accent (``Éénduidig`` → ``E``); ``#`` otherwise."""
+    first = term_sort_key(term)[:1].upper()
+    return first if first.isalpha() else "#"

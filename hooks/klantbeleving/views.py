@@ -13,7 +13,7 @@ from typing import Any
 from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
 from .model import BookPage, Chapter, Edition, Letter, Part, Site
-from .text import reading_minutes
+from .text import reading_minutes, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
@@ -279,10 +279,8 @@ def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None =
 def glossary_view(site: Site, url_of: UrlOf) -> View:
     """The glossary A–Z with jump links."""
     letters: dict[str, list[View]] = {}
-    for slug, term in sorted(site.terms.items(), key=lambda kv: kv[1].term.casefold()):
-        first = term.term[:1].upper()
-        key = first if first.isalpha() else "#"
-        letters.setdefault(key, []).append(_view({**_term_ref(site, slug, url_of), "aliases": term.aliases}))
+    for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
+        letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, url_of), "aliases": term.aliases}))
     return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
 
 
