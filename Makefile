@@ -67,7 +67,7 @@ lint: setup
 	$(BIN)/mypy
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
 
 # Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms.
 bench: setup

@@ -7,12 +7,14 @@ module level: ``mkdocs serve`` keeps this module loaded across rebuilds.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import escape
@@ -28,7 +30,7 @@ from klantbeleving.generate import render_generated_pages
 from klantbeleving.load import load_site
 from klantbeleving.meta import page_meta
 from klantbeleving.model import Site
-from klantbeleving.navigation import build_nav, chapter_title, part_title
+from klantbeleving.navigation import build_nav, chapter_title, escape_section_titles, part_title
 from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
@@ -168,20 +170,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.tooltips.update({slug: f"{t.term}: {t.first_sentence}" for slug, t in site.terms.items()})
     files.append(File.generated(config, TERM_INDEX_PATH, content=render_term_index(site, state.url_of)))
     if not config.nav:  # an explicit nav in mkdocs.yml wins
-        config.nav = _escape_sections(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
+        config.nav = escape_section_titles(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
     return files
-
-
-def _escape_sections(nav: list[Any]) -> list[Any]:
-    """Section titles come from frontmatter and Material prints them unescaped: escape them here."""
-    out: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict):
-            out.append({(str(escape(k)) if isinstance(v, list) else k): (_escape_sections(v) if isinstance(v, list) else v)
-                        for k, v in item.items()})
-        else:
-            out.append(item)
-    return out
 
 
 #: What MkDocs gets instead of a page's frontmatter: an empty YAML mapping (so it finds no
@@ -248,7 +238,51 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         extensions = [e for e in config.markdown_extensions if not isinstance(e, ours)]
         state.page_mentions.update(collect_mentions(state.site, extensions, config.mdx_configs, only=missing))
     state.mentions = build_index(state.site, state.page_mentions)
+    _cache_templates(env, config)
     return env
+
+
+#: Compiled templates are kept between builds here, next to ``mkdocs.yml`` (Material's plugins
+#: keep their caches in ``.cache/plugin/…`` the same way); ``make clean`` removes it.
+TEMPLATE_CACHE = Path(".cache") / "klantbeleving"
+
+
+def _cache_templates(env: Any, config: MkDocsConfig) -> None:
+    """Let Jinja keep compiled templates between builds (it compiles every template of Material
+    and ours in every build otherwise: most of a small site's build). Jinja stores each template's
+    code with a checksum of its source and compiles again when the source changed; the folder's
+    name holds the Jinja version and the environment's settings, which shape the code too.
+    Without a writable folder the build goes on uncached."""
+    if env.bytecode_cache is not None or not config.config_file_path:
+        return
+    settings = repr((jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
+                     env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                     env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                     env.keep_trailing_newline, env.optimized, sorted(env.extensions), env.autoescape))
+    folder = Path(config.config_file_path).parent / TEMPLATE_CACHE / f"templates-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.debug("templates are compiled uncached: %s", exc)
+        return
+    env.bytecode_cache = _TemplateCache(str(folder))
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """A damaged or unwritable entry costs a compile, never the build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception as exc:  # noqa: BLE001 - unreadable entry (pickle/marshal/OS errors): compile again
+            log.debug("template cache entry unreadable (%s): compiled again", exc)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as exc:
+            log.debug("template cache not written: %s", exc)
 
 
 # After Material's search plugin (0): search_text.py gave it the page without term links; the

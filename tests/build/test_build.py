@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -83,9 +84,36 @@ def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
         }
 
     first = snapshot()
-    second = snapshot()
+    cached = list((tmp_path / ".cache" / "klantbeleving").glob("templates-*/*.cache"))
+    assert len(cached) > 10, "the first build keeps its compiled templates"
+    second = snapshot()  # from the kept templates
     assert first == second
     assert "auteurs/rien-brus/index.html" in first
+
+
+def test_a_damaged_or_blocked_template_cache_costs_a_compile_not_the_build(tmp_path: Path) -> None:
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    cfg = write_site(tmp_path, small_site())
+    exc, log = build(cfg)
+    assert exc is None, log
+    page = tmp_path / "site" / "auteurs" / "rien-brus" / "index.html"
+    expected = page.read_bytes()
+    entries = sorted((tmp_path / ".cache" / "klantbeleving").glob("templates-*/*.cache"))
+    entries[0].write_bytes(b"kapot")  # wrong header
+    entries[1].write_bytes(bc_magic + b"\x00kapot")  # right header, unreadable checksum
+    entries[2].write_bytes(bc_magic + pickle.dumps("ander") + b"kapot")  # a stale entry
+    entries[3].write_bytes(bc_magic)  # cut short
+    exc, log = build(cfg)
+    assert exc is None, log
+    assert page.read_bytes() == expected
+    shutil.rmtree(tmp_path / ".cache")
+    (tmp_path / ".cache").write_text("geen map")  # no folder can be made: the build goes on uncached
+    exc, log = build(cfg)
+    assert exc is None, log
+    assert page.read_bytes() == expected
 
 
 def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
