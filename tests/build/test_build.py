@@ -148,3 +148,30 @@ def test_pages_of_one_byte_sources_stay_one_byte_text(tmp_path: Path) -> None:
     assert len(pages) >= 15
     wide = {str(p.relative_to(site)): sorted({c for c in p.read_text(encoding="utf-8") if ord(c) > 0xFF}) for p in pages}
     assert {page: chars for page, chars in wide.items() if chars} == {}
+
+
+def test_a_long_series_shows_decades_in_the_sidebar_and_opens_only_the_current_one(tmp_path: Path) -> None:
+    """12 years of editions: the sidebar lists decades; a letter's page carries its own decade's
+    years and its own year's editions, not every year's (Material prunes closed sections)."""
+    files = small_site()
+    for year in range(2013, 2025):
+        ed = f"brieven/{year}-06-editie-{year}"
+        files[f"{ed}/index.md"] = f"---\ntitle: Editie {year}\nstelling: Stelling van {year}.\ndate: {year}-06\n---\n\nLead.\n"
+        files[f"{ed}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date=f"{year}-06")
+    cfg = write_site(tmp_path, files)
+    features = "  features: [navigation.prune, navigation.sections]\n"  # as in the project's mkdocs.yml
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n" + features), encoding="utf-8")
+    exc, log = build(cfg)
+    assert exc is None, log
+    page = html(tmp_path / "site", "brieven/2014-06-editie-2014/01-wim-rampen/index.html")
+    sidebar = page.css_first(".md-sidebar--primary")
+    labels = [" ".join(n.text().split()) for n in sidebar.css("label.md-nav__link")]
+    assert labels == ["Brieven", "2010\u20132019", "2014", "juni 2014: Editie 2014", "Begrippen", "Auteurs"]
+    links = {n.attributes.get("href", ""): " ".join(n.text().split()) for n in sidebar.css("a.md-nav__link")}
+    assert links["./"] == "Wim Rampen" and links["../"] == "Editie 2014"
+    # a closed section is one link to its first page: the newest decade, the other years of this one
+    assert links["../../2025-12-proef/"] == "2020\u20132029"
+    assert links["../../2013-06-editie-2013/"] == "2013" and links["../../2019-06-editie-2019/"] == "2019"
+    assert not any("2024" in h or "01-wim-rampen" in h for h in links), "nothing of a closed section is on every page"
+    raw = (tmp_path / "site" / "brieven/2014-06-editie-2014/01-wim-rampen/index.html").read_bytes()
+    assert b"2020&#8211;2029" in raw
