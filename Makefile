@@ -75,7 +75,7 @@ bench: setup
 	$(BIN)/python -m tests.bench.bench_termlink
 
 # The same comparison in instructions (valgrind's callgrind): not disturbed by a busy machine.
-# LETTERS=2000 for the large corpus (about 40 minutes per build under callgrind).
+# LETTERS=2000 for the large corpus (about 20 minutes on two cores).
 LETTERS ?= 200
 bench-instructions: setup
 	command -v valgrind >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
