@@ -50,6 +50,13 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
         kept = [x for x in items if x]
         return {title: kept} if kept else None
 
+    def grouped(items: list[NavItem | None], groups: list[str]) -> list[NavItem | None]:
+        """``items`` in sections titled by their group (``groups[i]`` is the group of ``items[i]``), in order."""
+        by_group: dict[str, list[NavItem | None]] = {}
+        for group, item in zip(groups, items, strict=True):
+            by_group.setdefault(group, []).append(item)
+        return [section(group, members) for group, members in by_group.items()]
+
     nav: list[NavItem | None] = [entry("index.md", "Start")]
 
     years: dict[int, list[NavItem | None]] = {}
@@ -61,10 +68,7 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
     browse = [entry(src, title) for src, (title, _intro) in BROWSE_PAGES.items()]
     by_year = [section(str(y), eds) for y, eds in years.items()]
     if len(years) > MAX_YEARS:
-        decades: dict[int, list[NavItem | None]] = {}
-        for year, item in zip(years, by_year, strict=True):
-            decades.setdefault(year // 10 * 10, []).append(item)
-        by_year = [section(f"{d}\u2013{d + 9}", items) for d, items in decades.items()]
+        by_year = grouped(by_year, [f"{y // 10 * 10}\u2013{y // 10 * 10 + 9}" for y in years])
     nav.append(section("Brieven", [entry(f"{LETTERS_DIR}/index.md"), *browse, *by_year]))
 
     book: list[NavItem | None] = [entry(f"{BOOK_DIR}/index.md")]
@@ -80,10 +84,7 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
     terms = sorted(site.terms.values(), key=lambda t: term_sort_key(t.term))
     glossary = [entry(t.src, t.term) for t in terms]
     if len(terms) > MAX_TERMS:
-        initials: dict[str, list[NavItem | None]] = {}
-        for term, item in zip(terms, glossary, strict=True):
-            initials.setdefault(term_initial(term.term), []).append(item)
-        glossary = [section(letter, items) for letter, items in initials.items()]
+        glossary = grouped(glossary, [term_initial(t.term) for t in terms])
     nav.append(section("Begrippen", [entry(f"{TERMS_DIR}/index.md"), *glossary]))
 
     authors = sorted(site.authors.items(), key=lambda kv: kv[1].name)
