@@ -59,8 +59,9 @@ def small_site() -> dict[str, str]:
     }
 
 
-def mkdocs_yml(site_dir: Path, extra: str = "") -> str:
-    """A config that uses the project's real hooks, theme overrides and extensions."""
+def mkdocs_yml(site_dir: Path, extra: str = "", features: tuple[str, ...] = ()) -> str:
+    """A config that uses the project's real hooks, theme overrides and extensions
+    (and the given Material ``features``)."""
     return dedent(f"""\
         site_name: Proef
         site_url: https://proef.example/
@@ -71,6 +72,7 @@ def mkdocs_yml(site_dir: Path, extra: str = "") -> str:
           language: nl
           custom_dir: {ROOT / 'overrides'}
           font: false
+          features: [{", ".join(features)}]
         hooks:
           - {ROOT / 'hooks' / 'content.py'}
           - {ROOT / 'hooks' / 'search_text.py'}
@@ -86,7 +88,7 @@ def mkdocs_yml(site_dir: Path, extra: str = "") -> str:
         """) + extra
 
 
-def write_site(root: Path, files: dict[str, str | bytes], config_extra: str = "") -> Path:
+def write_site(root: Path, files: dict[str, str | bytes], config_extra: str = "", features: tuple[str, ...] = ()) -> Path:
     """Write docs files and mkdocs.yml under ``root``; return the config path."""
     for rel, content in files.items():
         path = root / "docs" / rel
@@ -96,7 +98,7 @@ def write_site(root: Path, files: dict[str, str | bytes], config_extra: str = ""
         else:
             path.write_text(content, encoding="utf-8")
     cfg = root / "mkdocs.yml"
-    cfg.write_text(mkdocs_yml(root / "site", config_extra), encoding="utf-8")
+    cfg.write_text(mkdocs_yml(root / "site", config_extra, features), encoding="utf-8")
     return cfg
 
 

@@ -158,10 +158,7 @@ def test_a_long_series_shows_decades_in_the_sidebar_and_opens_only_the_current_o
         ed = f"brieven/{year}-06-editie-{year}"
         files[f"{ed}/index.md"] = f"---\ntitle: Editie {year}\nstelling: Stelling van {year}.\ndate: {year}-06\n---\n\nLead.\n"
         files[f"{ed}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date=f"{year}-06")
-    cfg = write_site(tmp_path, files)
-    features = "  features: [navigation.prune, navigation.sections]\n"  # as in the project's mkdocs.yml
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n" + features), encoding="utf-8")
-    exc, log = build(cfg)
+    exc, log = build(write_site(tmp_path, files, features=("navigation.prune", "navigation.sections")))  # as in mkdocs.yml
     assert exc is None, log
     page = html(tmp_path / "site", "brieven/2014-06-editie-2014/01-wim-rampen/index.html")
     sidebar = page.css_first(".md-sidebar--primary")
