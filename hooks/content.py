@@ -35,7 +35,7 @@ from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.urls import root_of
-from klantbeleving.views import page_view
+from klantbeleving.views import Links, page_view
 from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
@@ -60,6 +60,7 @@ class _State:
                                            on_mentions=self.record_mentions)
         self.term_urls: dict[str, str] = {}  # slug → site-relative URL of the term page
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
+        self.links: dict[str, Links] = {}  # by the way up to the site root: see links_from
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
 
     def term_link(self, slug: str) -> str | None:
@@ -71,6 +72,20 @@ class _State:
     def record_mentions(self, sections: list[SectionMentions]) -> None:
         """The term linker's count for the page being rendered."""
         self.page_mentions[self.page_src] = sections
+
+    def links_from(self, to_root: str) -> Links:
+        """Links as printed on pages ``to_root`` below the site root; one per depth and build, so
+        the references to letters and authors are made once per depth."""
+        links = self.links.get(to_root)
+        if links is None:
+            urls, url_of = self.urls, self.url_of
+
+            def relative(src: str) -> str | None:
+                url = urls.get(src) or url_of(src)
+                return None if url is None else to_root + url
+
+            links = self.links[to_root] = Links(relative)
+        return links
 
     def url_of(self, src: str) -> str | None:
         if src in self.urls:
@@ -301,13 +316,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     # filter per link (it normalises each URL again; a term page lists thousands). The links go
     # up to the site root and down again ("../../brieven/…/"), as the term links do: the same
     # target as MkDocs' shortest form, for the cost of one string concatenation.
-    to_root = root_of(page.url)
-
-    def relative(src: str) -> str | None:
-        url = state.url_of(src)
-        return None if url is None else to_root + url
-
-    view = page_view(state.site, page.file.src_uri, relative, page_url, state.mentions)
+    view = page_view(state.site, page.file.src_uri, state.links_from(root_of(page.url)), page_url, state.mentions)
     context["kb"] = view
 
     def absolute(src: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.dates import get_month_names
 
@@ -20,6 +20,15 @@ class PartialDate:
     year: int
     month: int
     day: int | None = None
+    # As shown (``iso``, ``dutch``): made once, a letter's date is printed on many pages.
+    _iso: str = field(init=False, compare=False, repr=False)
+    _dutch: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        base = f"{self.year:04d}-{self.month:02d}"
+        month = MONTHS_NL.get(self.month, str(self.month))  # parse_date lets no other month through
+        object.__setattr__(self, "_iso", f"{base}-{self.day:02d}" if self.day else base)
+        object.__setattr__(self, "_dutch", f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}")
 
     def as_date(self) -> dt.date:
         """The first moment it stands for (day 1 when the day is unknown)."""
@@ -27,13 +36,11 @@ class PartialDate:
 
     def iso(self) -> str:
         """``2025-12`` or ``2025-12-05``."""
-        base = f"{self.year:04d}-{self.month:02d}"
-        return f"{base}-{self.day:02d}" if self.day else base
+        return self._iso
 
     def dutch(self) -> str:
         """``december 2025`` or ``5 december 2025``."""
-        month = MONTHS_NL[self.month]
-        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+        return self._dutch
 
 
 class DateError(ValueError):

@@ -1,7 +1,7 @@
 """Page views: plain dicts the templates render (no HTML here).
 
 A view refers to other pages by docs-relative source path; the adapter passes
-``url_of`` to turn those into URLs (relative to the page being rendered, so the templates print
+``url_of`` (or a ``Links`` kept per page depth) to turn those into URLs (relative to the page being rendered, so the templates print
 them as they are), and this module stays engine-neutral.
 """
 
@@ -17,6 +17,21 @@ from .text import reading_minutes, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
+
+
+class Links:
+    """How the pages of one depth link: ``url`` (docs-relative source → URL as printed there)
+    and the author and letter references made with it. A letter is listed on many pages (its
+    edition, the browse pages, its author's page, the letters around it) and its reference is
+    the same on every page of a depth, so it is made once per depth. The references are shared:
+    a view that adds to one copies it first."""
+
+    __slots__ = ("url", "authors", "letters")
+
+    def __init__(self, url: UrlOf) -> None:
+        self.url = url
+        self.authors: dict[str, View] = {}
+        self.letters: dict[str, View] = {}
 
 
 class View(dict[str, Any]):
@@ -41,21 +56,32 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def _author_ref(site: Site, key: str, url_of: UrlOf) -> View:
+def _links(url_of: Links | UrlOf) -> Links:
+    return url_of if isinstance(url_of, Links) else Links(url_of)
+
+
+def _author_ref(site: Site, key: str, links: Links) -> View:
+    made = links.authors.get(key)
+    if made is not None:
+        return made
     author = site.authors.get(key)
-    return _view({
+    made = links.authors[key] = _view({
         "key": key,
         "name": author.name if author else key,
         "first_name": author.first_name if author else key,
-        "url": url_of(author_src(key)),
+        "url": links.url(author_src(key)),
     })
+    return made
 
 
-def _letter_ref(site: Site, letter: Letter, url_of: UrlOf) -> View:
-    return _view({
+def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
+    made = links.letters.get(letter.src)
+    if made is not None:
+        return made
+    made = links.letters[letter.src] = _view({
         "title": letter.title,
-        "url": url_of(letter.src),
-        "author": _author_ref(site, letter.author, url_of),
+        "url": links.url(letter.src),
+        "author": _author_ref(site, letter.author, links),
         "city": letter.city,
         "date": letter.date.dutch(),
         "date_iso": letter.date.iso(),
@@ -63,62 +89,63 @@ def _letter_ref(site: Site, letter: Letter, url_of: UrlOf) -> View:
         "quote": letter.quote,
         "draft": letter.src in site.excluded,
     })
+    return made
 
 
-def _edition_ref(edition: Edition, url_of: UrlOf) -> View:
+def _edition_ref(edition: Edition, links: Links) -> View:
     return _view({
         "title": edition.title,
         "stelling": edition.stelling,
         "date": edition.date.dutch(),
         "date_iso": edition.date.iso(),
-        "url": url_of(edition.src),
+        "url": links.url(edition.src),
     })
 
 
-def page_terms(site: Site, index: MentionIndex | None, src: str, url_of: UrlOf) -> list[View]:
+def page_terms(site: Site, index: MentionIndex | None, src: str, links: Links) -> list[View]:
     """The terms a book page or letter mentions, in the order of their first mention."""
-    return [_term_ref(site, slug, url_of) for slug in (index.terms_on(src) if index else []) if slug in site.terms]
+    return [_term_ref(site, slug, links) for slug in (index.terms_on(src) if index else []) if slug in site.terms]
 
 
-def letter_view(site: Site, letter: Letter, url_of: UrlOf, page_url: str = "") -> View:
+def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") -> View:
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
     assert edition is not None
     index = site.position(letter)
     by_src = {x.src: x for x in edition.letters}
-    addressees = [_author_ref(site, key, url_of) for key in letter.addressees]
+    addressees = [_author_ref(site, key, links) for key in letter.addressees]
     reply_to = by_src.get(letter.in_reply_to or "")
     return _view({
         "kind": "letter",
-        **_letter_ref(site, letter, url_of),
+        **_letter_ref(site, letter, links),
         "stelling": letter.stelling,
-        "edition": _edition_ref(edition, url_of),
+        "edition": _edition_ref(edition, links),
         "addressees": addressees,
         "aan": join_names([a["first_name"] for a in addressees]),
-        "in_reply_to": _letter_ref(site, reply_to, url_of) if reply_to else None,
-        "replies": [_letter_ref(site, by_src[s], url_of) for s in letter.replies if s in by_src],
-        "previous": _letter_ref(site, edition.letters[index - 1], url_of) if index > 0 else None,
-        "next": _letter_ref(site, edition.letters[index + 1], url_of) if index + 1 < len(edition.letters) else None,
+        "in_reply_to": _letter_ref(site, reply_to, links) if reply_to else None,
+        "replies": [_letter_ref(site, by_src[s], links) for s in letter.replies if s in by_src],
+        "previous": _letter_ref(site, edition.letters[index - 1], links) if index > 0 else None,
+        "next": _letter_ref(site, edition.letters[index + 1], links) if index + 1 < len(edition.letters) else None,
         "reading_minutes": reading_minutes(letter.body),
         "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
         "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
     })
 
 
-def edition_view(site: Site, edition: Edition, url_of: UrlOf) -> View:
+def edition_view(site: Site, edition: Edition, links: Links) -> View:
     """An edition page: stelling, month, and its letters in order."""
     index = site.position(edition)
     return _view({
         "kind": "edition",
-        **_edition_ref(edition, url_of),
+        **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
-        "letters": [_letter_ref(site, x, url_of) for x in edition.letters],
-        "previous": _edition_ref(site.editions[index - 1], url_of) if index > 0 else None,
-        "next": _edition_ref(site.editions[index + 1], url_of) if index + 1 < len(site.editions) else None,
+        "letters": [_letter_ref(site, x, links) for x in edition.letters],
+        "previous": _edition_ref(site.editions[index - 1], links) if index > 0 else None,
+        "next": _edition_ref(site.editions[index + 1], links) if index + 1 < len(site.editions) else None,
     })
 
 
-def author_view(site: Site, key: str, url_of: UrlOf) -> View:
+def author_view(site: Site, key: str, links: Links) -> View:
     """An author page: city, role and all their letters, newest first."""
     author = site.authors[key]
     return _view({
@@ -127,57 +154,57 @@ def author_view(site: Site, key: str, url_of: UrlOf) -> View:
         "city": author.city,
         "description": author.description,
         "role": author.role,
-        "letters": [_letter_ref(site, x, url_of) for x in site.letters_by(key)],
+        "letters": [_letter_ref(site, x, links) for x in site.letters_by(key)],
     })
 
 
-def authors_index_view(site: Site, url_of: UrlOf) -> View:
+def authors_index_view(site: Site, links: Links) -> View:
     """The list of all authors."""
     return _view({
         "kind": "authors",
         "authors": [
-            _view({**_author_ref(site, key, url_of), "city": a.city, "description": a.description,
+            _view({**_author_ref(site, key, links), "city": a.city, "description": a.description,
              "letters": len(site.letters_by(key))})
             for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
         ],
     })
 
 
-def timeline_view(site: Site, url_of: UrlOf) -> View:
+def timeline_view(site: Site, links: Links) -> View:
     """Editions per year, newest first."""
     years: dict[int, list[View]] = {}
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
-        ref = _edition_ref(edition, url_of)
-        ref["letters"] = [_letter_ref(site, x, url_of) for x in edition.letters]
+        ref = _edition_ref(edition, links)
+        ref["letters"] = [_letter_ref(site, x, links) for x in edition.letters]
         years.setdefault(edition.date.year, []).append(ref)
     return _view({"kind": "timeline", "years": [_view({"year": y, "editions": e}) for y, e in years.items()]})
 
 
-def by_author_view(site: Site, url_of: UrlOf) -> View:
+def by_author_view(site: Site, links: Links) -> View:
     """Letters grouped by author (authors with letters, by name)."""
     groups = []
     for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
         letters = site.letters_by(key)
         if letters:
-            groups.append(_view({"author": _author_ref(site, key, url_of),
-                           "letters": [_letter_ref(site, x, url_of) for x in letters]}))
+            groups.append(_view({"author": _author_ref(site, key, links),
+                           "letters": [_letter_ref(site, x, links) for x in letters]}))
     return _view({"kind": "by_author", "groups": groups})
 
 
-def by_city_view(site: Site, url_of: UrlOf) -> View:
+def by_city_view(site: Site, links: Links) -> View:
     """Letters grouped by the city they were written in."""
     cities: dict[str, list[Letter]] = {}
     for letter in site.letters():
         cities.setdefault(letter.city, []).append(letter)
     groups = [
         _view({"city": city, "slug": _slug(city),
-               "letters": [_letter_ref(site, x, url_of) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
+               "letters": [_letter_ref(site, x, links) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
         for city, ls in sorted(cities.items())
     ]
     return _view({"kind": "by_city", "groups": groups})
 
 
-def register_view(site: Site, url_of: UrlOf) -> View:
+def register_view(site: Site, links: Links) -> View:
     """The stelling register: per edition the stelling and each author's stance."""
     authors = list(dict.fromkeys(x.author for x in site.letters()))
     authors.sort(key=lambda k: site.authors[k].name if k in site.authors else k)
@@ -186,18 +213,18 @@ def register_view(site: Site, url_of: UrlOf) -> View:
         cells = []
         for key in authors:
             mine = [x for x in edition.letters if x.author == key]
-            cells.append(_letter_ref(site, mine[0], url_of) if mine else None)
-        rows.append(_view({**_edition_ref(edition, url_of), "cells": cells}))
-    return _view({"kind": "register", "authors": [_author_ref(site, k, url_of) for k in authors], "rows": rows})
+            cells.append(_letter_ref(site, mine[0], links) if mine else None)
+        rows.append(_view({**_edition_ref(edition, links), "cells": cells}))
+    return _view({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
 
 
 def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
-def _term_ref(site: Site, slug: str, url_of: UrlOf) -> View:
+def _term_ref(site: Site, slug: str, links: Links) -> View:
     term = site.terms[slug]
-    return _view({"slug": slug, "term": term.term, "url": url_of(term.src), "short": term.first_sentence})
+    return _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
 
 
 #: Places per corpus that show a snippet on a term page; further places are listed as links only
@@ -205,10 +232,11 @@ def _term_ref(site: Site, slug: str, url_of: UrlOf) -> View:
 SNIPPETS_PER_CORPUS = 25
 
 
-def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: UrlOf) -> View:
+def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Links | UrlOf) -> View:
     """"Komt voor in": the book (part → chapter → section) and the letters (edition → letter),
     grouped, each place with the number of mentions there and, for the first
     ``SNIPPETS_PER_CORPUS`` places of each corpus, a snippet of the first mention."""
+    links = _links(url_of)
     book: list[View] = []
     letters: list[View] = []
     found = index.of(slug) if index is not None else []
@@ -228,7 +256,7 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Url
                     continue
                 edition_slug = letter.edition
                 edition_title = f"{edition.date.dutch()}: {edition.stelling}"
-                edition_url = url_of(edition.src)
+                edition_url = links.url(edition.src)
             author = site.authors.get(letter.author)
             where = f"{author.name if author else letter.author}, {letter.city}"
             title, url = edition_title, edition_url
@@ -239,30 +267,30 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Url
         groups = book if occ.corpus == CORPUS_BOOK else letters
         if not groups or groups[-1]["title"] != title:
             groups.append(_view({"title": title, "url": url, "places": []}))
-        groups[-1]["places"].append(_view({"url": url_of(occ.src), "anchor": occ.anchor, "snippet": snippet,
+        groups[-1]["places"].append(_view({"url": links.url(occ.src), "anchor": occ.anchor, "snippet": snippet,
                                      "count": occ.count, "section": occ.section, "where": where}))
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
     return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 
 
-def _source_ref(site: Site, src: str, url_of: UrlOf) -> View:
+def _source_ref(site: Site, src: str, links: Links) -> View:
     """Where a term is defined: a chapter or book page ("Gedefinieerd in"), or the letter that
     brought it into the correspondence ("Ingebracht in")."""
     chapter = next((c for c in site.chapters if c.src == src), None)
     if chapter is not None:
-        return _view({"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": url_of(src)})
+        return _view({"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": links.url(src)})
     letter = site.letter(src)
     if letter is not None:
-        name = _author_ref(site, letter.author, url_of)["name"]
-        return _view({"kind": "letter", "title": f"de brief van {name}, {letter.date.dutch()}", "url": url_of(src)})
+        name = _author_ref(site, letter.author, links)["name"]
+        return _view({"kind": "letter", "title": f"de brief van {name}, {letter.date.dutch()}", "url": links.url(src)})
     title = next((p.title for p in site.book_pages if p.src == src), "") or next((p.title for p in site.parts if p.src == src), "")
-    return _view({"kind": "book", "title": title or src, "url": url_of(src)})
+    return _view({"kind": "book", "title": title or src, "url": links.url(src)})
 
 
-def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None = None) -> View:
+def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = None) -> View:
     """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
     term = site.terms[slug]
-    source = _source_ref(site, term.source, url_of) if term.source else None
+    source = _source_ref(site, term.source, links) if term.source else None
     return _view({
         "kind": "term",
         "title": term.term,
@@ -270,17 +298,17 @@ def term_view(site: Site, slug: str, url_of: UrlOf, index: MentionIndex | None =
         "aliases": term.aliases,
         "forms": term.forms,
         "short": term.first_sentence,
-        "related": [_term_ref(site, s, url_of) for s in term.related],
+        "related": [_term_ref(site, s, links) for s in term.related],
         "source": source,
-        "mentions": mentions_view(site, index, slug, url_of),
+        "mentions": mentions_view(site, index, slug, links),
     })
 
 
-def glossary_view(site: Site, url_of: UrlOf) -> View:
+def glossary_view(site: Site, links: Links) -> View:
     """The glossary A–Z with jump links."""
     letters: dict[str, list[View]] = {}
     for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
-        letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, url_of), "aliases": term.aliases}))
+        letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, links), "aliases": term.aliases}))
     return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
 
 
@@ -292,7 +320,7 @@ _BROWSE = {
 }
 
 
-def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
+def chapter_view(site: Site, src: str, links: Links) -> View | None:
     """A book page with its place in the book: part, number, prev/next in reading order."""
     from .book import display_title, reading_order
 
@@ -303,7 +331,7 @@ def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
     page = order[index]
 
     def ref(p: BookPage | Part | Chapter) -> View:
-        return _view({"title": display_title(p), "url": url_of(p.src)})
+        return _view({"title": display_title(p), "url": links.url(p.src)})
 
     view: View = _view({
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
@@ -311,8 +339,8 @@ def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
         "reading_minutes": reading_minutes(page.body),
         "previous": ref(order[index - 1]) if index > 0 else None,
         "next": ref(order[index + 1]) if index + 1 < len(order) else None,
-        "book": _view({"title": "Customer Experience", "url": url_of("boek/index.md")}),
-        "print_url": url_of("boek/afdrukken.md"),
+        "book": _view({"title": "Customer Experience", "url": links.url("boek/index.md")}),
+        "print_url": links.url("boek/afdrukken.md"),
     })
     if isinstance(page, Chapter):
         part = next(p for p in site.parts if p.number == page.part)
@@ -325,29 +353,31 @@ def chapter_view(site: Site, src: str, url_of: UrlOf) -> View | None:
 
 
 def page_view(
-    site: Site, src: str, url_of: UrlOf, page_url: str = "", mentions: MentionIndex | None = None
+    site: Site, src: str, url_of: Links | UrlOf, page_url: str = "", mentions: MentionIndex | None = None
 ) -> View | None:
-    """The view for any page, or ``None`` for a plain page."""
+    """The view for any page, or ``None`` for a plain page. ``url_of``: a ``Links`` the caller keeps
+    for every page of the same depth (references made once), or a function (made anew)."""
+    links = _links(url_of)
     letter = site.letter(src)
     if letter is not None:
-        return _view({**letter_view(site, letter, url_of, page_url), "terms": page_terms(site, mentions, src, url_of)})
+        return _view({**letter_view(site, letter, links, page_url), "terms": page_terms(site, mentions, src, links)})
     if src in _BROWSE:
-        return _BROWSE[src](site, url_of)
+        return _BROWSE[src](site, links)
     edition = site.edition_at(src)
     if edition is not None:
-        return edition_view(site, edition, url_of)
+        return edition_view(site, edition, links)
     if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
-        view = chapter_view(site, src, url_of)
-        return _view({**view, "terms": page_terms(site, mentions, src, url_of)}) if view is not None else None
+        view = chapter_view(site, src, links)
+        return _view({**view, "terms": page_terms(site, mentions, src, links)}) if view is not None else None
     if src == "begrippen/index.md":
-        return glossary_view(site, url_of)
+        return glossary_view(site, links)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
         slug = src[len("begrippen/"):-3]
-        return term_view(site, slug, url_of, mentions)
+        return term_view(site, slug, links, mentions)
     if src == f"{AUTHORS_DIR}/index.md":
-        return authors_index_view(site, url_of)
+        return authors_index_view(site, links)
     if src.startswith(f"{AUTHORS_DIR}/"):
         key = src[len(AUTHORS_DIR) + 1 : -3]
         if key in site.authors:
-            return author_view(site, key, url_of)
+            return author_view(site, key, links)
     return None

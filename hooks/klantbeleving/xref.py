@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import markdown
 import yaml
@@ -49,9 +49,11 @@ _EXPLICIT = re.compile(RE_EXPLICIT)
 PageMentions = Mapping[str, Sequence[SectionMentions]]
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """Where a term occurs: one page section, the first mention there and the count there."""
+class Occurrence(NamedTuple):
+    """Where a term occurs: one page section, the first mention there and the count there.
+
+    A tuple: a big site has tens of thousands, made in one go after the pages are converted;
+    a tuple of text and numbers is quick to make and the cycle collector leaves it alone."""
 
     slug: str
     src: str
@@ -59,7 +61,7 @@ class Occurrence:
     anchor: str
     section: str
     count: int
-    text: str = field(default="", repr=False, compare=False)  # the text of the block of the first mention
+    text: str = ""  # the text of the block of the first mention
     start: int = 0  # the first mention in ``text``
     end: int = 0
 
