@@ -268,7 +268,7 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
         if not groups or groups[-1]["title"] != title:
             groups.append(_view({"title": title, "url": url, "places": []}))
         groups[-1]["places"].append(_view({"url": links.url(occ.src), "anchor": occ.anchor, "snippet": snippet,
-                                     "count": occ.count, "section": occ.section, "where": where}))
+                                     "count": occ.mentions, "section": occ.section, "where": where}))
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
     return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 

@@ -60,7 +60,7 @@ class Occurrence(NamedTuple):
     corpus: str
     anchor: str
     section: str
-    count: int
+    mentions: int  # how often the term is mentioned in the section
     text: str = ""  # the text of the block of the first mention
     start: int = 0  # the first mention in ``text``
     end: int = 0
@@ -89,7 +89,7 @@ class MentionIndex:
 
     def count(self, slug: str, corpus: str) -> int:
         """Number of mentions of a term in one corpus."""
-        return sum(o.count for o in self.of(slug, corpus))
+        return sum(o.mentions for o in self.of(slug, corpus))
 
 
 def corpus_pages(site: Site) -> list[tuple[str, str]]:

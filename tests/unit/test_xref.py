@@ -154,7 +154,7 @@ def test_index_splits_book_and_letters_and_counts(tmp_path: Path) -> None:
     site, problems = load_site(docs)
     assert problems == []
     index = index_mentions(site)
-    assert [(o.corpus, o.src, o.anchor, o.count) for o in index.of("cxm")] == [
+    assert [(o.corpus, o.src, o.anchor, o.mentions) for o in index.of("cxm")] == [
         ("boek", "boek/inleiding.md", "opbouw", 1),
         ("brieven", f"{ed}/01-jan-hein-pierik.md", "", 2),
     ]
