@@ -21,17 +21,18 @@ UrlOf = Callable[[str], "str | None"]
 
 class Links:
     """How the pages of one depth link: ``url`` (docs-relative source → URL as printed there)
-    and the author and letter references made with it. A letter is listed on many pages (its
+    and the author, letter and term references made with it. A letter is listed on many pages (its
     edition, the browse pages, its author's page, the letters around it) and its reference is
     the same on every page of a depth, so it is made once per depth. The references are shared:
     a view that adds to one copies it first."""
 
-    __slots__ = ("url", "authors", "letters")
+    __slots__ = ("url", "authors", "letters", "terms")
 
     def __init__(self, url: UrlOf) -> None:
         self.url = url
         self.authors: dict[str, View] = {}
         self.letters: dict[str, View] = {}
+        self.terms: dict[str, View] = {}
 
 
 class View(dict[str, Any]):
@@ -223,8 +224,11 @@ def _slug(text: str) -> str:
 
 
 def _term_ref(site: Site, slug: str, links: Links) -> View:
-    term = site.terms[slug]
-    return _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
+    made = links.terms.get(slug)
+    if made is None:
+        term = site.terms[slug]
+        made = links.terms[slug] = _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
+    return made
 
 
 #: Places per corpus that show a snippet on a term page; further places are listed as links only
@@ -360,15 +364,19 @@ def page_view(
     links = _links(url_of)
     letter = site.letter(src)
     if letter is not None:
-        return _view({**letter_view(site, letter, links, page_url), "terms": page_terms(site, mentions, src, links)})
+        view = letter_view(site, letter, links, page_url)
+        view["terms"] = page_terms(site, mentions, src, links)
+        return view
     if src in _BROWSE:
         return _BROWSE[src](site, links)
     edition = site.edition_at(src)
     if edition is not None:
         return edition_view(site, edition, links)
     if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
-        view = chapter_view(site, src, links)
-        return _view({**view, "terms": page_terms(site, mentions, src, links)}) if view is not None else None
+        chapter = chapter_view(site, src, links)
+        if chapter is not None:
+            chapter["terms"] = page_terms(site, mentions, src, links)
+        return chapter
     if src == "begrippen/index.md":
         return glossary_view(site, links)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
