@@ -75,7 +75,7 @@ class _State:
 
     def links_from(self, to_root: str) -> Links:
         """Links as printed on pages ``to_root`` below the site root; one per depth and build, so
-        the references to letters and authors are made once per depth."""
+        the references to letters, authors and terms are made once per depth."""
         links = self.links.get(to_root)
         if links is None:
             urls, url_of = self.urls, self.url_of

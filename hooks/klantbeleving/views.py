@@ -1,8 +1,8 @@
 """Page views: plain dicts the templates render (no HTML here).
 
-A view refers to other pages by docs-relative source path; the adapter passes
-``url_of`` (or a ``Links`` kept per page depth) to turn those into URLs (relative to the page being rendered, so the templates print
-them as they are), and this module stays engine-neutral.
+A view refers to other pages by docs-relative source path; the adapter passes ``url_of`` (or a
+``Links`` kept per page depth) to turn those into URLs (relative to the page being rendered, so the
+templates print them as they are), and this module stays engine-neutral.
 """
 
 from __future__ import annotations
