@@ -1,4 +1,4 @@
-"""Page views: plain dicts the templates render (no HTML here).
+"""Page views: plain dicts the templates render (no HTML here; a term page's places are tuples).
 
 A view refers to other pages by docs-relative source path; the adapter passes ``url_of`` (or a
 ``Links`` kept per page depth) to turn those into URLs (relative to the page being rendered, so the
@@ -8,7 +8,7 @@ templates print them as they are), and this module stays engine-neutral.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
@@ -236,13 +236,33 @@ def _term_ref(site: Site, slug: str, links: Links) -> View:
 SNIPPETS_PER_CORPUS = 25
 
 
+class Place(NamedTuple):
+    """One place on a term page (a tuple, not a view: a term of a big site lists thousands, and
+    tuples of text and numbers are freed at once and left alone by the cycle collector)."""
+
+    url: str | None
+    anchor: str
+    snippet: str
+    mentions: int  # in that section
+    section: str
+    where: str
+
+
+class PlaceGroup(NamedTuple):
+    """The places of one part of the book or one edition."""
+
+    title: str
+    url: str | None
+    places: list[Place]
+
+
 def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Links | UrlOf) -> View:
     """"Komt voor in": the book (part → chapter → section) and the letters (edition → letter),
     grouped, each place with the number of mentions there and, for the first
     ``SNIPPETS_PER_CORPUS`` places of each corpus, a snippet of the first mention."""
     links = _links(url_of)
-    book: list[View] = []
-    letters: list[View] = []
+    book: list[PlaceGroup] = []
+    letters: list[PlaceGroup] = []
     found = index.of(slug) if index is not None else []
     shown = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
     edition_slug, edition_title, edition_url = None, "", None  # of the last letter's edition
@@ -269,10 +289,9 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
         snippet = occ.snippet if shown[occ.corpus] < SNIPPETS_PER_CORPUS else ""
         shown[occ.corpus] += 1
         groups = book if occ.corpus == CORPUS_BOOK else letters
-        if not groups or groups[-1]["title"] != title:
-            groups.append(_view({"title": title, "url": url, "places": []}))
-        groups[-1]["places"].append(_view({"url": links.url(occ.src), "anchor": occ.anchor, "snippet": snippet,
-                                     "count": occ.mentions, "section": occ.section, "where": where}))
+        if not groups or groups[-1].title != title:
+            groups.append(PlaceGroup(title, url, []))
+        groups[-1].places.append(Place(links.url(occ.src), occ.anchor, snippet, occ.mentions, occ.section, where))
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
     return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 

@@ -195,8 +195,8 @@ def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) ->
     site, problems = load_site(small(tmp_path, extra))
     assert problems == []
     view = mentions_view(site, index_mentions(site), "cxm", lambda src: src)
-    places = [p for g in view["brieven"] for p in g["places"]]
+    places = [p for g in view["brieven"] for p in g.places]
     assert len(places) == SNIPPETS_PER_CORPUS + 5  # every place is listed
-    assert all("CXM" in p["snippet"] for p in places[:SNIPPETS_PER_CORPUS])
-    assert [p["snippet"] for p in places[SNIPPETS_PER_CORPUS:]] == [""] * 5
+    assert all("CXM" in p.snippet for p in places[:SNIPPETS_PER_CORPUS])
+    assert [p.snippet for p in places[SNIPPETS_PER_CORPUS:]] == [""] * 5
     assert view["places"]["brieven"] == SNIPPETS_PER_CORPUS + 5 and view["snippets"] == SNIPPETS_PER_CORPUS
