@@ -237,8 +237,8 @@ SNIPPETS_PER_CORPUS = 25
 
 
 class Place(NamedTuple):
-    """One place on a term page (a tuple, not a view: a term of a big site lists thousands, and
-    tuples of text and numbers are freed at once and left alone by the cycle collector)."""
+    """One place on a term page (a tuple, not a view: a term of a big site lists thousands, and a
+    view refers to itself, so it waits for the cycle collector; a tuple is freed with its page)."""
 
     url: str | None
     anchor: str
