@@ -63,33 +63,31 @@ def _links(url_of: Links | UrlOf) -> Links:
 
 def _author_ref(site: Site, key: str, links: Links) -> View:
     made = links.authors.get(key)
-    if made is not None:
-        return made
-    author = site.authors.get(key)
-    made = links.authors[key] = _view({
-        "key": key,
-        "name": author.name if author else key,
-        "first_name": author.first_name if author else key,
-        "url": links.url(author_src(key)),
-    })
+    if made is None:
+        author = site.authors.get(key)
+        made = links.authors[key] = _view({
+            "key": key,
+            "name": author.name if author else key,
+            "first_name": author.first_name if author else key,
+            "url": links.url(author_src(key)),
+        })
     return made
 
 
 def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
     made = links.letters.get(letter.src)
-    if made is not None:
-        return made
-    made = links.letters[letter.src] = _view({
-        "title": letter.title,
-        "url": links.url(letter.src),
-        "author": _author_ref(site, letter.author, links),
-        "city": letter.city,
-        "date": letter.date.dutch(),
-        "date_iso": letter.date.iso(),
-        "standpunt": letter.standpunt,
-        "quote": letter.quote,
-        "draft": letter.src in site.excluded,
-    })
+    if made is None:
+        made = links.letters[letter.src] = _view({
+            "title": letter.title,
+            "url": links.url(letter.src),
+            "author": _author_ref(site, letter.author, links),
+            "city": letter.city,
+            "date": letter.date.dutch(),
+            "date_iso": letter.date.iso(),
+            "standpunt": letter.standpunt,
+            "quote": letter.quote,
+            "draft": letter.src in site.excluded,
+        })
     return made
 
 
