@@ -78,10 +78,10 @@ class _State:
         the references to letters, authors and terms are made once per depth."""
         links = self.links.get(to_root)
         if links is None:
-            urls, url_of = self.urls, self.url_of
+            url_of = self.url_of
 
             def relative(src: str) -> str | None:
-                url = urls.get(src) or url_of(src)
+                url = url_of(src)
                 return None if url is None else to_root + url
 
             links = self.links[to_root] = Links(relative)
