@@ -107,9 +107,9 @@ def main() -> int:
     if args.child:  # measured in a fresh process each
         print(json.dumps(measure(Path(args.child))))
         return 0
-    from tests.bench.bench_build import hooked_config, plain_config, write_corpus
+    from tests.bench.bench_build import hooked_config, plain_config, scratch, write_corpus
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=scratch()) as tmp:
         columns = {}
         for name in ("plain", "hooks"):
             project = Path(tmp) / name
