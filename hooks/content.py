@@ -35,7 +35,7 @@ from klantbeleving.problems import Problem
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.urls import root_of
-from klantbeleving.views import Links, page_view
+from klantbeleving.views import Links, View, page_view
 from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
@@ -62,6 +62,7 @@ class _State:
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
         self.links: dict[str, Links] = {}  # by the way up to the site root: see links_from
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
+        self.views: dict[str, tuple[View | None, dict[str, Any]]] = {}  # src → (page view, page meta), made in on_env
 
     def term_link(self, slug: str) -> str | None:
         """The URL of a term page, relative to the page being rendered. Term links come from the
@@ -245,7 +246,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Every page's Markdown is converted now (MkDocs renders templates only after this event):
-    index the mentions the term linker counted, for the term pages and the pages' term lists."""
+    index the mentions the term linker counted, for the term pages and the pages' term lists,
+    and make every page's view and metadata in one go (``on_page_context`` hands them out)."""
     state = _state(config)
     missing = {src for src, _ in corpus_pages(state.site) if src not in state.page_mentions}
     if missing:  # not converted in this build (``mkdocs serve --dirty``): convert them here
@@ -253,8 +255,35 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         extensions = [e for e in config.markdown_extensions if not isinstance(e, ours)]
         state.page_mentions.update(collect_mentions(state.site, extensions, config.mdx_configs, only=missing))
     state.mentions = build_index(state.site, state.page_mentions)
+    for file in files.documentation_pages():
+        if file.page is not None:
+            state.views[file.src_uri] = _page_views(state, file.page, config)
     _cache_templates(env, config)
     return env
+
+
+def _page_views(state: _State, page: Page, config: MkDocsConfig) -> tuple[View | None, dict[str, Any]]:
+    """A page's view (links relative to the page) and its sharing and search metadata.
+
+    Made for all pages in a row in ``on_env`` rather than one by one between the renders of the
+    templates: the model, the shared references and this code stay in the processor's caches
+    (a letter's view took a third of the time so; 0.4 s → 0.25 s at 2,000 letters)."""
+    base = config.site_url or ""
+    page_url = base + page.url
+    # Views carry links relative to this page, ready to print: the templates need no `url`
+    # filter per link (it normalises each URL again; a term page lists thousands). The links go
+    # up to the site root and down again ("../../brieven/…/"), as the term links do: the same
+    # target as MkDocs' shortest form, for the cost of one string concatenation.
+    view = page_view(state.site, page.file.src_uri, state.links_from(root_of(page.url)), page_url, state.mentions)
+
+    def absolute(src: str) -> str | None:
+        url = state.url_of(src)
+        return None if url is None else base + url
+
+    meta = page_meta(state.site, view, title=html.unescape(page.title or config.site_name), markdown=page.markdown or "",
+                     url=page_url, site_name=config.site_name, site_description=config.site_description or "",
+                     absolute=absolute)
+    return view, meta
 
 
 #: Compiled templates are kept between builds here, next to ``mkdocs.yml`` (Material's plugins
@@ -310,22 +339,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         state.full_content = None
         if src == page.file.src_uri:
             page.content = full
-    base = config.site_url or ""
-    page_url = base + page.url
-    # Views carry links relative to this page, ready to print: the templates need no `url`
-    # filter per link (it normalises each URL again; a term page lists thousands). The links go
-    # up to the site root and down again ("../../brieven/…/"), as the term links do: the same
-    # target as MkDocs' shortest form, for the cost of one string concatenation.
-    view = page_view(state.site, page.file.src_uri, state.links_from(root_of(page.url)), page_url, state.mentions)
+    made = state.views.pop(page.file.src_uri, None)
+    view, meta = made if made is not None else _page_views(state, page, config)
     context["kb"] = view
-
-    def absolute(src: str) -> str | None:
-        url = state.url_of(src)
-        return None if url is None else base + url
-
-    meta = page_meta(state.site, view, title=html.unescape(page.title or config.site_name), markdown=page.markdown or "",
-                     url=page_url, site_name=config.site_name, site_description=config.site_description or "",
-                     absolute=absolute)
     context["kb_meta"] = meta
     # Material prints page.meta.description unescaped: hand it an escaped value.
     page.meta["description"] = str(escape(meta["description"]))
@@ -344,3 +360,4 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for name, data in outputs.items():
         path = Path(config.site_dir) / name
         path.write_bytes(data)
+
