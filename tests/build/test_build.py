@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
+import textwrap
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.sitekit import build, letter, small_site, write_site
@@ -135,6 +138,31 @@ def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
     assert text(other, "title") == "Over deze site - Proef"
     assert "hidden" in other.css_first(".md-sidebar--primary").attributes  # hide: [navigation]
     assert "hidden" not in html(site, f"{ED}/02-rien-brus/index.html").css_first(".md-sidebar--secondary").attributes
+
+
+def test_a_build_gives_the_cycle_collector_back_what_it_froze(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hooks freeze what a build keeps (``gc.freeze``) while the pages are rendered; after the
+    build, failed or not, nothing stays frozen (``mkdocs serve`` and in-process builds go on)."""
+    probe = tmp_path / "probe.py"  # another hook: notes what is frozen while a page renders, fails on demand
+    probe.write_text(textwrap.dedent(f"""\
+        import gc, os
+        def on_page_context(context, page, config, nav):
+            open({str(tmp_path / "frozen.txt")!r}, "w").write(str(gc.get_freeze_count()))
+            if os.environ.get("KB_PROBE_FAIL"):
+                raise RuntimeError("kapot")
+            return context
+        """), encoding="utf-8")
+    cfg = write_site(tmp_path, small_site())
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {probe}\n"), encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    exc, log = build(cfg)
+    assert exc is None, log
+    assert int((tmp_path / "frozen.txt").read_text()) > 1000  # the model and the pages, while rendering
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setenv("KB_PROBE_FAIL", "1")
+    exc, log = build(cfg)
+    assert isinstance(exc, RuntimeError)
+    assert gc.get_freeze_count() == 0
 
 
 def test_pages_of_one_byte_sources_stay_one_byte_text(tmp_path: Path) -> None:
