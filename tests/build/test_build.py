@@ -165,6 +165,38 @@ def test_a_build_gives_the_cycle_collector_back_what_it_froze(tmp_path: Path, mo
     assert gc.get_freeze_count() == 0
 
 
+def test_a_dirty_rebuild_renders_a_page_out_of_order_as_the_full_build_did(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page views are made a few dozen at a time in the order MkDocs renders the pages; a page
+    rendered out of that order (``mkdocs serve --dirty`` renders only what changed) gets its
+    view made on its own, the same view."""
+    import os
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    cfg = write_site(tmp_path, small_site())
+    exc, log = build(cfg)
+    assert exc is None, log
+    site = tmp_path / "site"
+    changed, other = site / ED / "02-rien-brus" / "index.html", site / ED / "01-jan-hein-pierik" / "index.html"
+
+    def ours() -> list[str]:  # what the view and the metadata print (a dirty build's sidebar is MkDocs' own guess)
+        tree = html(site, str(changed.relative_to(site)))
+        return [node.html or "" for node in tree.css("article.kb-letter, script[type='application/ld+json'], meta[property]")]
+
+    expected = ours()
+    assert len(expected) > 5
+    untouched = other.stat().st_mtime_ns
+    later = changed.stat().st_mtime + 10
+    os.utime(tmp_path / "docs" / ED / "02-rien-brus.md", (later, later))
+    config = load_config(str(cfg))
+    hook = next(module for name, module in config.hooks.items() if name.endswith("content.py"))
+    monkeypatch.setattr(hook, "VIEWS_AT_ONCE", 1)  # the first page's view only: not the changed one
+    mkdocs_build(config, dirty=True)
+    assert ours() == expected
+    assert changed.stat().st_mtime > later - 10 and other.stat().st_mtime_ns == untouched  # only the changed page was rendered
+
+
 def test_pages_of_one_byte_sources_stay_one_byte_text(tmp_path: Path) -> None:
     """Our templates write dashes and arrows as character references: one character above U+00FF
     makes Python hold a whole page as two-byte text (joined, encoded and written at about twice
