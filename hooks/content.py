@@ -152,9 +152,10 @@ def _keep() -> None:
     (``gc.freeze``; ``on_post_build`` and ``on_build_error`` give them back with ``gc.unfreeze``).
 
     A build keeps what it reads and converts to its end; each full round of the collector walks
-    all of it again, and at 2,000 letters our model, the mention counts and the pages made those
-    rounds cost twice what they cost plain MkDocs. Garbage with reference cycles among the frozen
-    objects waits for the unfreeze: what a previous ``mkdocs serve`` build left, one build long."""
+    all of it again: at 2,000 letters, with our model, the mention counts and the pages, three
+    times as many objects as in plain MkDocs' rounds (0.41 M against 0.14 M; 0.22 M frozen).
+    Garbage with reference cycles among the frozen objects waits for the unfreeze: what a
+    previous ``mkdocs serve`` build left, one build long."""
     gc.freeze()
 
 
@@ -286,7 +287,9 @@ def _next_views(state: _State, config: MkDocsConfig) -> None:
 
     In a row rather than one by one between the renders of the templates: the model, the shared
     references and this code stay in the processor's caches (at 2,000 letters 0.42 s → ~0.27 s);
-    a few dozen at a time, as the views of all pages at once held ~19 MB more to the end."""
+    a few dozen at a time, as the views of all pages at once held ~19 MB more to the end. A view
+    reads the page as MkDocs has it after conversion (title, Markdown): it is made before the
+    other plugins' ``on_page_context`` of that page, which is for the template's context."""
     for page in islice(state.to_view, VIEWS_AT_ONCE):
         state.views[page.file.src_uri] = _page_views(state, page, config)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -169,8 +170,6 @@ def test_a_dirty_rebuild_renders_a_page_out_of_order_as_the_full_build_did(tmp_p
     """Page views are made a few dozen at a time in the order MkDocs renders the pages; a page
     rendered out of that order (``mkdocs serve --dirty`` renders only what changed) gets its
     view made on its own, the same view."""
-    import os
-
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
