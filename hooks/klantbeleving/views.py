@@ -26,13 +26,14 @@ class Links:
     the same on every page of a depth, so it is made once per depth. The references are shared:
     a view that adds to one copies it first."""
 
-    __slots__ = ("url", "authors", "letters", "terms")
+    __slots__ = ("url", "authors", "letters", "terms", "places")
 
     def __init__(self, url: UrlOf) -> None:
         self.url = url
         self.authors: dict[str, View] = {}
         self.letters: dict[str, View] = {}
         self.terms: dict[str, View] = {}
+        self.places: dict[str, PlaceOf | None] = {}  # src → how term pages list its places
 
 
 class View(dict[str, Any]):
@@ -254,6 +255,36 @@ class PlaceGroup(NamedTuple):
     places: list[Place]
 
 
+class PlaceOf(NamedTuple):
+    """How a page's places are listed on the term pages: its URL, the place's label, and the
+    group it is listed under (a part of the book, or the letter's edition)."""
+
+    url: str | None
+    where: str
+    group: str
+    group_url: str | None
+
+
+def _place_of(site: Site, src: str, corpus: str, links: Links) -> PlaceOf | None:
+    """A page's ``PlaceOf``, made once per depth: a letter is listed on the page of every term it
+    mentions (None: no such page)."""
+    if src in links.places:
+        return links.places[src]
+    made: PlaceOf | None = None
+    if corpus == CORPUS_BOOK:
+        group, page = where_in_book(site, src)
+        made = PlaceOf(links.url(src), page, group, None)
+    elif corpus == CORPUS_LETTERS:
+        letter = site.letter(src)
+        edition = site.edition(letter.edition) if letter is not None else None
+        if letter is not None and edition is not None:
+            author = site.authors.get(letter.author)
+            made = PlaceOf(links.url(src), f"{author.name if author else letter.author}, {letter.city}",
+                           f"{edition.date.dutch()}: {edition.stelling}", links.url(edition.src))
+    links.places[src] = made
+    return made
+
+
 def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Links | UrlOf) -> View:
     """"Komt voor in": the book (part → chapter → section) and the letters (edition → letter),
     grouped, each place with the number of mentions there and, for the first
@@ -263,34 +294,23 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
     letters: list[PlaceGroup] = []
     found = index.of(slug) if index is not None else []
     shown = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
-    edition_slug, edition_title, edition_url = None, "", None  # of the last letter's edition
+    counts = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
+    places = links.places
     for occ in found:
-        if occ.corpus == CORPUS_BOOK:
-            group, page = where_in_book(site, occ.src)
-            where, title, url = page, group, None
-        elif occ.corpus == CORPUS_LETTERS:
-            letter = site.letter(occ.src)
-            if letter is None:
-                continue
-            if letter.edition != edition_slug:  # places come in reading order: an edition's letters together
-                edition = site.edition(letter.edition)
-                if edition is None:
-                    continue
-                edition_slug = letter.edition
-                edition_title = f"{edition.date.dutch()}: {edition.stelling}"
-                edition_url = links.url(edition.src)
-            author = site.authors.get(letter.author)
-            where = f"{author.name if author else letter.author}, {letter.city}"
-            title, url = edition_title, edition_url
-        else:
+        corpus = occ.corpus
+        if corpus not in counts:
             continue
-        snippet = occ.snippet if shown[occ.corpus] < SNIPPETS_PER_CORPUS else ""
-        shown[occ.corpus] += 1
-        groups = book if occ.corpus == CORPUS_BOOK else letters
-        if not groups or groups[-1].title != title:
-            groups.append(PlaceGroup(title, url, []))
-        groups[-1].places.append(Place(links.url(occ.src), occ.anchor, snippet, occ.mentions, occ.section, where))
-    counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
+        counts[corpus] += occ.mentions
+        place = places[occ.src] if occ.src in places else _place_of(site, occ.src, corpus, links)
+        if place is None:
+            continue
+        n = shown[corpus]
+        shown[corpus] = n + 1
+        groups = book if corpus == CORPUS_BOOK else letters  # places come in reading order: a group's together
+        if not groups or groups[-1].title != place.group:
+            groups.append(PlaceGroup(place.group, place.group_url, []))
+        groups[-1].places.append(Place(place.url, occ.anchor, occ.snippet if n < SNIPPETS_PER_CORPUS else "",
+                                       occ.mentions, occ.section, place.where))
     return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 
 
