@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,6 +12,7 @@ SERIES = "Correspondentie over klantbeleving"
 _BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
 
 
+@functools.cache  # a handful of authors, each cited on every letter page of theirs
 def _apa_name(name: str) -> str:
     """``Jan-Hein Pierik`` → ``Pierik, J.-H.``; ``Eric de Haan`` → ``de Haan, E.``."""
     parts = name.split()
@@ -31,6 +33,13 @@ def _bibtex_escape(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(r"\\\1", text) if _BIBTEX_SPECIAL.search(text) else text
 
 
+@functools.cache
+def _key_name(name: str) -> str:
+    """The family name in a BibTeX key: ``de Haan`` → ``dehaan``, accents dropped."""
+    family = _apa_name(name).split(",")[0]
+    return unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode().replace(" ", "").lower()
+
+
 def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> str:
     """APA reference, e.g. ``Rampen, W. (2025, oktober). Titel [Brief]. Reeks: editie. URL``."""
     when = f"{letter.date.year}, {letter.date.dutch().split()[-2]}"
@@ -39,9 +48,7 @@ def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> st
 
 def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str) -> str:
     """A ``@misc`` BibTeX entry with a stable key."""
-    family = _apa_name(author.name).split(",")[0]
-    ascii_family = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode().replace(" ", "")
-    key = f"{ascii_family.lower()}{letter.date.year}{letter.date.month:02d}{letter.position:02d}"
+    key = f"{_key_name(author.name)}{letter.date.year}{letter.date.month:02d}{letter.position:02d}"
     fields = {
         "author": author.name,
         "title": letter.title,
