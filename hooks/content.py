@@ -39,7 +39,7 @@ from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.urls import root_of
 from klantbeleving.views import Links, View, page_view
-from klantbeleving.xref import MentionIndex, build_index, collect_mentions, corpus_pages
+from klantbeleving.xref import MentionIndex, SnippetBudget, build_index, collect_mentions, corpus_pages
 
 log = logging.getLogger("mkdocs.plugins.klantbeleving")
 
@@ -55,6 +55,7 @@ class _State:
         self.urls: dict[str, str] = {}
         self.mentions: MentionIndex | None = None  # built in on_env from page_mentions
         self.page_mentions: dict[str, list[SectionMentions]] = {}  # src → what its conversion counted
+        self.snippets = SnippetBudget(self.site)  # which first mentions need a snippet source
         self.page_src = ""  # the page being rendered (term links are relative to it)
         self.fed_src = ""  # the page whose body on_page_read_source handed MkDocs (its frontmatter follows)
         self.page_has_explicit = False  # its Markdown has [[…]] links (link elements, see _TermHrefs)
@@ -194,6 +195,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in render_generated_pages(site, existing):
         files.append(File.generated(config, page.src, content=page.markdown))
     state.site = site
+    state.snippets = SnippetBudget(site)
     state.files = files
     state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
     matcher = build_matcher(site.terms.values())
@@ -244,6 +246,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     state.page_url_root = root_of(page.url)
     own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
     state.termlinks.setConfig("current_slug", own if own in site.terms else "")
+    state.termlinks.setConfig("wants_snippet", state.snippets.page(src))
     if own in site.terms:
         page.meta.setdefault("search", {"boost": 2})  # a term's own page ranks above mentions
     title = page.title

@@ -601,7 +601,8 @@ class SectionMentions:
         title: the heading's text ("" before the first heading).
         anchor: the heading's id as the toc extension gave it ("" before the first heading).
         counts: slug → number of mentions, in the order of first mention.
-        firsts: slug → (text of the block that holds the first mention, start, end of it there).
+        firsts: slug → (text of the block that holds the first mention, start, end of it there);
+            not for a slug whose snippet is not wanted (the extension's ``wants_snippet``).
     """
 
     title: str = ""
@@ -681,18 +682,23 @@ def _find_word(text: str, word: str) -> int:
     return max(first, 0)
 
 
-def _finish_sections(sections: list[_Section], messy: set[int], links: dict[str, tuple[str, str]]) -> list[SectionMentions]:
+def _finish_sections(sections: list[_Section], messy: set[int], links: dict[str, tuple[str, str]],
+                     wants_snippet: Callable[[str, int], bool] | None = None) -> list[SectionMentions]:
     """The sections that mention a term, with anchors (toc has run) and snippet sources.
     ``messy``: ids of blocks that hold footnote markers or other text a snippet leaves out;
-    ``links``: the placeholders of the links made."""
+    ``links``: the placeholders of the links made; ``wants_snippet(slug, section)``: False when
+    the first mention of ``slug`` in the ``section``-th section (counting from 0, the text
+    before the first heading) needs no snippet source (None: every one does)."""
     done: list[SectionMentions] = []
     texts: dict[int, str] = {}
-    for section in sections:
+    for number, section in enumerate(sections):
         if not section.counts:
             continue
         anchor = section.heading.get("id", "") if section.heading is not None else ""
         firsts: dict[str, tuple[str, int, int]] = {}
         for slug, (block, written) in section.firsts.items():
+            if wants_snippet is not None and not wants_snippet(slug, number):
+                continue
             text = texts.get(id(block))
             if text is None:
                 text = texts[id(block)] = _block_text(block, id(block) not in messy, links)
@@ -933,6 +939,10 @@ def _ignore_mentions(sections: list[SectionMentions]) -> None:
     return None
 
 
+def _always(slug: str, section: int) -> bool:
+    return True
+
+
 class TermLinkPostprocessor(Postprocessor):
     """Put each link's HTML where the linker left its placeholder."""
 
@@ -959,7 +969,9 @@ class TermMentionsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         report: Callable[[list[SectionMentions]], None] = self.ext.getConfig("on_mentions")
         if report is not _ignore_mentions:
-            report(_finish_sections(self.linker.sections, self.linker.messy, self.linker.state.links))
+            wants: Callable[[str, int], bool] = self.ext.getConfig("wants_snippet")
+            report(_finish_sections(self.linker.sections, self.linker.messy, self.linker.state.links,
+                                    None if wants is _always else wants))
         self.linker.sections = []
 
 
@@ -976,6 +988,7 @@ class TermLinkExtension(Extension):
             "current_slug": ["", "slug of the term whose own page this is (not linked)"],
             "on_unknown": [_ignore_unknown, "callable(name, line) for an explicit [[name]] that is no term"],
             "on_mentions": [_ignore_mentions, "callable(sections) with the page's SectionMentions"],
+            "wants_snippet": [_always, "callable(slug, section) -> False when that first mention needs no snippet"],
         }
         super().__init__(**kwargs)
 

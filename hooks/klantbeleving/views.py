@@ -14,7 +14,7 @@ from .cite import cite_apa, cite_bibtex
 from .generate import AUTHORS_DIR, author_src
 from .model import BookPage, Chapter, Edition, Letter, Part, Site
 from .text import reading_minutes, term_initial, term_sort_key
-from .xref import CORPUS_BOOK, CORPUS_LETTERS, MentionIndex, where_in_book
+from .xref import CORPUS_BOOK, CORPUS_LETTERS, SNIPPETS_PER_CORPUS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
 
@@ -228,11 +228,6 @@ def _term_ref(site: Site, slug: str, links: Links) -> View:
         term = site.terms[slug]
         made = links.terms[slug] = _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
     return made
-
-
-#: Places per corpus that show a snippet on a term page; further places are listed as links only
-#: (a term mentioned in hundreds of letters would otherwise make a page of hundreds of quotes).
-SNIPPETS_PER_CORPUS = 25
 
 
 class Place(NamedTuple):

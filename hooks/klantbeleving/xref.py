@@ -13,7 +13,8 @@ check of ``[[name]]`` links against the glossary. Never imports MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,6 +29,10 @@ from .termlink import RE_EXPLICIT, SNIPPET_CONTEXT, Matcher, SectionMentions, Te
 
 CORPUS_BOOK = "boek"
 CORPUS_LETTERS = "brieven"
+
+#: Places per corpus that show a snippet on a term page; further places are listed as links only
+#: (a term mentioned in hundreds of letters would otherwise make a page of hundreds of quotes).
+SNIPPETS_PER_CORPUS = 25
 
 #: The extensions MkDocs always adds to a site's own ``markdown_extensions``.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -114,6 +119,49 @@ def build_index(site: Site, pages: PageMentions) -> MentionIndex:
         if seen:
             index.by_page[src] = list(seen)
     return index
+
+
+class SnippetBudget:
+    """Which first mentions need a snippet source while the pages are converted, in any order.
+
+    A term page shows a snippet at the first ``SNIPPETS_PER_CORPUS`` places of each corpus, in
+    reading order (``corpus_pages``, then the page's sections); a place with that many earlier
+    places of the same term and corpus needs none, and neither does a page outside the corpora
+    (its mentions are not listed). Making the source means taking the block's text apart
+    again; on a big site almost every first mention comes after the first 25 of its term.
+    """
+
+    def __init__(self, site: Site, limit: int = SNIPPETS_PER_CORPUS) -> None:
+        self.limit = limit
+        self._rank = {src: (corpus, i) for i, (src, corpus) in enumerate(corpus_pages(site))}
+        self._kept: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (slug, corpus) → the first places seen
+
+    def page(self, src: str) -> Callable[[str, int], bool]:
+        """``wants_snippet(slug, section)`` for the term linker, while ``src`` is converted."""
+        where = self._rank.get(src)
+        if where is None:
+            return _no_snippet
+        corpus, rank = where
+        kept_of, limit = self._kept, self.limit
+
+        def wants(slug: str, section: int) -> bool:
+            place = (rank, section)
+            kept = kept_of.get((slug, corpus))
+            if kept is None:
+                kept = kept_of[(slug, corpus)] = []
+            elif len(kept) >= limit and place > kept[-1]:
+                return False
+            at = bisect_left(kept, place)
+            if at == len(kept) or kept[at] != place:  # a page converted twice counts once
+                kept.insert(at, place)
+                del kept[limit:]
+            return True
+
+        return wants
+
+
+def _no_snippet(slug: str, section: int) -> bool:
+    return False
 
 
 def page_sources(site: Site) -> list[tuple[str, str, str]]:

@@ -169,3 +169,24 @@ def test_search_indexes_the_same_text_without_parsing_term_links(tmp_path: Path)
     assert entries(sites["met"]) == entries(sites["zonder"])
     chapter = [text for location, _, text in entries(sites["met"]) if location.startswith("boek/deel-1/01-over-beleving/")]
     assert any("bedrijfscultuur bepaalt" in text for text in chapter)
+
+
+def test_a_term_in_many_letters_quotes_its_first_places_in_a_real_build(tmp_path: Path) -> None:
+    """The build makes snippet sources only for the places a term page quotes (the first 25 per
+    corpus, in reading order): those are all there, the later places are listed without one."""
+    from klantbeleving.xref import SNIPPETS_PER_CORPUS
+
+    files = site_files()
+    count = SNIPPETS_PER_CORPUS + 5
+    for n in range(count):  # one edition with one letter per month, from January 2001
+        ed, date = f"brieven/{2001 + n // 12}-{n % 12 + 1:02d}-maand-{n}", f"{2001 + n // 12}-{n % 12 + 1:02d}"
+        files[f"{ed}/index.md"] = f"---\ntitle: Maand {n}\nstelling: Stelling {n}\ndate: {date}\n---\n\nInleiding.\n"
+        files[f"{ed}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date=date, body=f"Brief nummer{n} gaat over cultuur.")
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is None and log == "", log
+    doc = html(tmp_path / "site", "begrippen/cultuur/index.html")
+    places = doc.css(".kb-mentions--brieven .kb-mentions__list > li")
+    assert len(places) == count + 1  # and the letter of the edition of December 2025
+    quoted = [li.css_first(".kb-snippet").text() for li in places if li.css_first(".kb-snippet")]
+    assert len(quoted) == SNIPPETS_PER_CORPUS
+    assert all(f"nummer{n} gaat over cultuur" in quote for n, quote in enumerate(quoted))

@@ -13,9 +13,13 @@ from klantbeleving.model import Term
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.xref import (
     MKDOCS_BUILTIN_EXTENSIONS,
+    SNIPPETS_PER_CORPUS,
+    SnippetBudget,
+    build_index,
     collect_mentions,
     find_unknown_explicit,
     index_mentions,
+    page_sources,
     site_extensions,
     unused_terms,
 )
@@ -183,16 +187,21 @@ def test_unused_terms_are_the_ones_no_page_mentions(tmp_path: Path) -> None:
     assert [t.slug for t in unused_terms(site, collect_mentions(site))] == ["klant", "wees"]
 
 
-def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) -> None:
-    from klantbeleving.views import SNIPPETS_PER_CORPUS, mentions_view
-
+def monthly_letters(count: int, body: str = "Brief {n} over CXM.\n") -> dict[str, str]:
+    """One edition of one letter per month, from January 2000."""
     extra: dict[str, str] = {}
-    for n in range(SNIPPETS_PER_CORPUS + 5):  # one edition of one letter per month
+    for n in range(count):
         ed = f"brieven/{2000 + n // 12}-{n % 12 + 1:02d}-proef-{n}"
         extra[f"{ed}/index.md"] = f"---\ntitle: E{n}\nstelling: Stelling {n}\ndate: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nLead.\n"
         extra[f"{ed}/01-wim-rampen.md"] = (f"---\ntitle: B{n}\nauthor: wim-rampen\ncity: Helmond\n"
-                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nBrief {n} over CXM.\n")
-    site, problems = load_site(small(tmp_path, extra))
+                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\n" + body.format(n=n))
+    return extra
+
+
+def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) -> None:
+    from klantbeleving.views import mentions_view
+
+    site, problems = load_site(small(tmp_path, monthly_letters(SNIPPETS_PER_CORPUS + 5)))
     assert problems == []
     view = mentions_view(site, index_mentions(site), "cxm", lambda src: src)
     places = [p for g in view["brieven"] for p in g.places]
@@ -200,3 +209,53 @@ def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) ->
     assert all("CXM" in p.snippet for p in places[:SNIPPETS_PER_CORPUS])
     assert [p.snippet for p in places[SNIPPETS_PER_CORPUS:]] == [""] * 5
     assert view["places"]["brieven"] == SNIPPETS_PER_CORPUS + 5 and view["snippets"] == SNIPPETS_PER_CORPUS
+
+
+@pytest.mark.parametrize("order", ["reading", "reversed", "shuffled", "twice"])
+def test_snippet_sources_are_made_only_for_places_a_term_page_quotes(tmp_path: Path, order: str) -> None:
+    """With the budget the build uses, pages converted in any order (twice, as a rebuild may)
+    give the same term pages as with every snippet source made, and far fewer sources."""
+    import random
+
+    from klantbeleving.views import mentions_view
+
+    body = "Brief {n} over CXM en de klant.\n\n## Verder\n\nWeer CXM, voor klanten.\n"
+    extra = {**monthly_letters(2 * SNIPPETS_PER_CORPUS + 5, body),
+             "begrippen/klant.md": "---\nterm: klant\nforms: [klanten]\n---\n\nWie koopt of gebruikt.\n"}
+    site, problems = load_site(small(tmp_path, extra))
+    assert problems == []
+    matcher = build_matcher(site.terms.values())
+    budget = SnippetBudget(site)
+    found: dict[str, list[SectionMentions]] = {}
+    current = [""]
+    ext = TermLinkExtension(matcher=matcher, url_for=lambda slug: "#" + slug,
+                            on_mentions=lambda sections: found.__setitem__(current[0], sections))
+    md = markdown.Markdown(extensions=[*MKDOCS_BUILTIN_EXTENSIONS, ext])
+    pages = page_sources(site)
+    if order == "reversed":
+        pages.reverse()
+    elif order == "shuffled":
+        random.Random(7).shuffle(pages)
+    elif order == "twice":
+        pages = pages + pages
+    for src, source, own in pages:
+        current[0] = src
+        ext.setConfig("current_slug", own)
+        ext.setConfig("wants_snippet", budget.page(src))
+        md.reset()
+        md.convert(source)
+
+    everything = collect_mentions(site)
+    assert found.keys() == everything.keys()
+    for slug in ("cxm", "klant"):
+        full = mentions_view(site, build_index(site, everything), slug, lambda src: src)
+        budgeted = mentions_view(site, build_index(site, found), slug, lambda src: src)
+        assert budgeted == full
+        assert sum(bool(p.snippet) for g in full["brieven"] for p in g.places) == SNIPPETS_PER_CORPUS
+    made = sum(len(section.firsts) for sections in found.values() for section in sections)
+    listed = sum(len(section.counts) for sections in everything.values() for section in sections)
+    if order in ("reading", "twice"):  # in reading order: the quoted places' sources and no more
+        assert made == 2 * SNIPPETS_PER_CORPUS + sum(
+            len(section.firsts) for src, _, _ in page_sources(site) if not src.startswith("brieven/")
+            for section in found.get(src, []))
+    assert made < listed if order != "reversed" else made == listed  # newest first: each place is the first so far
