@@ -232,7 +232,8 @@ def _term_ref(site: Site, slug: str, links: Links) -> View:
 
 class Place(NamedTuple):
     """One place on a term page (a tuple, not a view: a term of a big site lists thousands, and a
-    view refers to itself, so it waits for the cycle collector; a tuple is freed with its page)."""
+    view refers to itself, so it waits for the cycle collector; a tuple is freed with its page).
+    ``kb/term.html`` unpacks it in this order."""
 
     url: str | None
     anchor: str
