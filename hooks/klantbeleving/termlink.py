@@ -682,13 +682,17 @@ def _find_word(text: str, word: str) -> int:
     return max(first, 0)
 
 
+def _always(slug: str, section: int) -> bool:
+    return True
+
+
 def _finish_sections(sections: list[_Section], messy: set[int], links: dict[str, tuple[str, str]],
-                     wants_snippet: Callable[[str, int], bool] | None = None) -> list[SectionMentions]:
+                     wants_snippet: Callable[[str, int], bool] = _always) -> list[SectionMentions]:
     """The sections that mention a term, with anchors (toc has run) and snippet sources.
     ``messy``: ids of blocks that hold footnote markers or other text a snippet leaves out;
     ``links``: the placeholders of the links made; ``wants_snippet(slug, section)``: False when
     the first mention of ``slug`` in the ``section``-th section (counting from 0, the text
-    before the first heading) needs no snippet source (None: every one does)."""
+    before the first heading) needs no snippet source."""
     done: list[SectionMentions] = []
     texts: dict[int, str] = {}
     for number, section in enumerate(sections):
@@ -697,7 +701,7 @@ def _finish_sections(sections: list[_Section], messy: set[int], links: dict[str,
         anchor = section.heading.get("id", "") if section.heading is not None else ""
         firsts: dict[str, tuple[str, int, int]] = {}
         for slug, (block, written) in section.firsts.items():
-            if wants_snippet is not None and not wants_snippet(slug, number):
+            if not wants_snippet(slug, number):
                 continue
             text = texts.get(id(block))
             if text is None:
@@ -939,10 +943,6 @@ def _ignore_mentions(sections: list[SectionMentions]) -> None:
     return None
 
 
-def _always(slug: str, section: int) -> bool:
-    return True
-
-
 class TermLinkPostprocessor(Postprocessor):
     """Put each link's HTML where the linker left its placeholder."""
 
@@ -969,9 +969,8 @@ class TermMentionsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         report: Callable[[list[SectionMentions]], None] = self.ext.getConfig("on_mentions")
         if report is not _ignore_mentions:
-            wants: Callable[[str, int], bool] = self.ext.getConfig("wants_snippet")
             report(_finish_sections(self.linker.sections, self.linker.messy, self.linker.state.links,
-                                    None if wants is _always else wants))
+                                    self.ext.getConfig("wants_snippet")))
         self.linker.sections = []
 
 

@@ -262,10 +262,8 @@ class PlaceOf(NamedTuple):
 
 
 def _place_of(site: Site, src: str, corpus: str, links: Links) -> PlaceOf | None:
-    """A page's ``PlaceOf``, made once per depth: a letter is listed on the page of every term it
-    mentions (None: no such page)."""
-    if src in links.places:
-        return links.places[src]
+    """A page's ``PlaceOf``, made once per depth and kept in ``links.places`` (the caller looks
+    there first): a letter is listed on the page of every term it mentions (None: no such page)."""
     made: PlaceOf | None = None
     if corpus == CORPUS_BOOK:
         group, page = where_in_book(site, src)
@@ -290,13 +288,11 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
     letters: list[PlaceGroup] = []
     found = index.of(slug) if index is not None else []
     shown = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
-    counts = {CORPUS_BOOK: 0, CORPUS_LETTERS: 0}
     places = links.places
     for occ in found:
         corpus = occ.corpus
-        if corpus not in counts:
+        if corpus not in shown:
             continue
-        counts[corpus] += occ.mentions
         place = places[occ.src] if occ.src in places else _place_of(site, occ.src, corpus, links)
         if place is None:
             continue
@@ -307,6 +303,7 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
             groups.append(PlaceGroup(place.group, place.group_url, []))
         groups[-1].places.append(Place(place.url, occ.anchor, occ.snippet if n < SNIPPETS_PER_CORPUS else "",
                                        occ.mentions, occ.section, place.where))
+    counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
     return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 
 
