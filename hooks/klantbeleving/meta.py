@@ -1,10 +1,14 @@
 """Sharing and search metadata per page: description, OpenGraph/Twitter and JSON-LD (schema.org).
 
-Plain data in, plain data out; the template escapes (attributes) and serialises (``tojson``).
+Plain data in, plain data out; the template writes the tags and escapes their attributes. The
+JSON-LD object comes serialised, as the template's ``tojson`` filter would (keys sorted, ``<``,
+``>``, ``&`` and ``'`` as ``\\u`` escapes, so it is safe inside ``<script>``), by one reused encoder:
+every page has one, and ``tojson`` made a new encoder per page.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .model import Site
@@ -12,6 +16,14 @@ from .text import first_sentence
 
 SCHEMA = "https://schema.org"
 SERIES = "Correspondentie over klantbeleving"
+
+_ENCODER = json.JSONEncoder(sort_keys=True)  # Jinja's tojson: json.dumps(value, sort_keys=True)
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside an HTML ``<script>`` element (Jinja's ``tojson``)."""
+    return (_ENCODER.encode(value).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -52,7 +64,7 @@ def page_meta(
     # Letters, editions and terms describe themselves; the others by their text's first sentence.
     description = "" if kind in ("letter", "edition") else first_sentence(markdown) or site_description
     og_type = "website"
-    props: dict[str, str] = {}
+    props: list[tuple[str, str]] = []
     jsonld: dict[str, Any] = {"@context": SCHEMA, "@type": "WebPage", "name": title, "url": url, "inLanguage": "nl"}
     book = next((p for p in site.book_pages if p.src == "boek/index.md"), None)
     book_authors = ["jean-pierre-thomassen", "eric-de-haan"]
@@ -61,8 +73,8 @@ def page_meta(
         author = view["author"]["name"]
         description = f"{author} over de stelling: {view['stelling']} ({view['date']}, {view['city']})"
         og_type = "article"
-        props = {"article:author": author, "article:published_time": view["date_iso"],
-                 "article:section": SERIES}
+        props = [("article:author", author), ("article:published_time", view["date_iso"]),
+                 ("article:section", SERIES)]
         jsonld = {
             "@context": SCHEMA, "@type": "Article", "headline": view["title"], "url": url, "inLanguage": "nl",
             "author": _person(site, view["author"]["key"], absolute),
@@ -104,10 +116,10 @@ def page_meta(
         jsonld["description"] = _clip(description)
 
     description = _clip(description)
-    og = {"og:title": title, "og:description": description, "og:type": og_type, "og:url": url,
-          "og:site_name": site_name, "og:locale": "nl_NL", **props}
-    twitter = {"twitter:card": "summary", "twitter:title": title, "twitter:description": description}
-    return {"description": description, "og": og, "twitter": twitter, "jsonld": jsonld}
+    # The OpenGraph and Twitter tags are spelled out in main.html; ``props`` are the extra
+    # OpenGraph properties of this kind of page (an article's author, date and section).
+    return {"title": title, "description": description, "type": og_type, "url": url, "site_name": site_name,
+            "props": props, "jsonld": script_json(jsonld)}
 
 
 def _is_chapter(site: Site, url: str, absolute: Any) -> bool:
