@@ -272,19 +272,36 @@ class Matcher:
                 return [(m.start(), m.group()) for m in self._token.finditer(text)]
             return []  # no names at all
         found: list[tuple[int, str]] = []
-        for last, word in self._automaton.iter(text):
+        end_of_text = len(text)
+        for last, word in self._automaton.iter(text):  # the two checks of _inside_word and _continues_word, inline
             at = last + 1 - len(word)
-            if not _inside_word(text, at) and not _continues_word(text, last + 1):
-                found.append((at, word))
+            if at:
+                before = text[at - 1]
+                if before.isalnum() or before in _WORD_EXTRA or (
+                        before in JOINERS and at >= 2 and _is_word_char(text[at - 2])):
+                    continue
+            end = last + 1
+            if end < end_of_text:
+                after = text[end]
+                if after.isalnum() or after in _WORD_EXTRA or (
+                        after in JOINERS and end + 1 < end_of_text and _is_word_char(text[end + 1])):
+                    continue
+            found.append((at, word))
         return found  # in the order they end: whole words never overlap, so also the order they start
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
         """Yield every mention in ``text`` from left to right, longest match first, no overlaps."""
+        return iter(self.findall(text))
+
+    def findall(self, text: str) -> list[TermMatch]:
+        """Every mention in ``text`` from left to right, longest match first, no overlaps (a list:
+        the linker asks for every text of every page, and most have none)."""
+        found_all: list[TermMatch] = []
         if not text:
-            return
+            return found_all
         candidates = self._first_words(text)
         if not candidates:
-            return
+            return found_all
         skips = _skip_spans(text)
         root = self._root
         get = root.get
@@ -322,7 +339,8 @@ class Matcher:
             if skips and any(s < end and start < e for s, e in skips):
                 continue
             resume = end
-            yield TermMatch(slug, start, end, text[start:end])
+            found_all.append(TermMatch(slug, start, end, text[start:end]))
+        return found_all
 
 
 _WORD_ONLY = re.compile(rf"{WORD}\Z")
@@ -352,7 +370,8 @@ def _continues_word(text: str, end: int) -> bool:
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and placeholders (computed only when one may be present)."""
-    if not any(trigger in text for trigger in SKIP_TRIGGERS):
+    if not ("\x02" in text or "@" in text or "://" in text or "www." in text or "WWW." in text
+            or "mailto:" in text):  # SKIP_TRIGGERS, without a generator (every text asks)
         return []
     return [m.span() for m in RE_SKIP.finditer(text)]
 
@@ -387,6 +406,10 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f" or ch == "\u00ad"
+
+
+#: The word characters (``_is_word_char``) that are not alphanumeric, for checks written inline.
+_WORD_EXTRA = frozenset(["_", "\u00ad", *map(chr, range(0x300, 0x370))])
 
 
 def build_matcher(terms: Iterable[TermLike]) -> Matcher:
@@ -818,13 +841,29 @@ class TermLinkTreeprocessor(Treeprocessor):
                     self._seen.add(slug)
                     self._count(slug, shown)
         blocked = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else []
+        mentions = self._matcher.findall(text)
+        if not mentions:
+            return
         pieces: list[str] = []
         pos = 0
         links, made = self.state.links, self.state.html
-        for m, url in self._pick(text, blocked):
+        seen, current, count, link_html = self._seen, self._current, self._count, self.ext.link_html
+        for m in mentions:  # count every mention; link the first of each term in the section
+            slug = m.slug
+            if slug == current:
+                continue
+            if blocked and any(s < m.end and m.start < e for s, e in blocked):
+                continue
+            count(slug, m.text)
+            if slug in seen:
+                continue
+            made_html = link_html(slug, m.text)
+            if made_html is None:
+                continue
+            seen.add(slug)
             placeholder = LINK_PLACEHOLDER % len(made)
-            made.append(render_link_html(m.slug, url, self.ext.tooltip(m.slug), m.text))
-            links[placeholder] = (m.slug, m.text)
+            made.append(made_html)
+            links[placeholder] = (slug, m.text)
             pieces += (text[pos:m.start], placeholder)
             pos = m.end
         if not pieces:
@@ -861,24 +900,6 @@ class TermLinkTreeprocessor(Treeprocessor):
         if start >= 0:
             spans.append((start, len(text)))
         return spans
-
-    def _pick(self, text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[TermMatch, str]]:
-        """Count every mention in ``text``; yield (mention, URL) for those to link."""
-        seen = self._seen
-        for m in self._matcher.finditer(text):
-            slug = m.slug
-            if slug == self._current:
-                continue
-            if blocked and any(s < m.end and m.start < e for s, e in blocked):
-                continue
-            self._count(slug, m.text)
-            if slug in seen:
-                continue
-            url = self.ext.url(slug)
-            if not url:
-                continue
-            seen.add(slug)
-            yield m, url
 
 
 #: A term link as the serializer writes it (attribute values escape ``>``; links never nest).
@@ -989,7 +1010,29 @@ class TermLinkExtension(Extension):
             "on_mentions": [_ignore_mentions, "callable(sections) with the page's SectionMentions"],
             "wants_snippet": [_always, "callable(slug, section) -> False when that first mention needs no snippet"],
         }
+        self._html: dict[tuple[str, str, str], str] = {}  # (slug, URL, text) -> link HTML: see link_html
         super().__init__(**kwargs)
+
+    def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's name)
+        super().setConfig(key, value)
+        if key in ("url_for", "tooltip_for"):
+            self._html.clear()
+
+    def link_html(self, slug: str, text: str) -> str | None:
+        """The HTML of a link to ``slug`` showing ``text`` from the current page, or None when the
+        term has no URL (then it is not linked).
+
+        Made once per URL and text: a term is linked from most pages, with the same few words
+        and, from pages at one depth, the same relative URL. ``tooltip_for`` must give the same
+        answer for as long as ``url_for`` and ``tooltip_for`` are not set again."""
+        url = self.url(slug)
+        if not url:
+            return None
+        key = (slug, url, text)
+        made = self._html.get(key)
+        if made is None:
+            made = self._html[key] = render_link_html(slug, url, self.tooltip(slug), text)
+        return made
 
     def url(self, slug: str) -> str | None:
         """The URL of a term's page, or None (then it is not linked)."""

@@ -398,6 +398,27 @@ def test_extension_instance_can_serve_many_pages() -> None:
     assert links(md.convert("De klant.")) == [("klant", "klant")]
 
 
+def test_a_link_made_once_follows_the_url_and_tooltip_set_later() -> None:
+    """The extension keeps each link's HTML (per URL and text); a new url_for or tooltip_for
+    gives new links, and the URL the page asks for is always the one linked."""
+    page = {"root": ""}
+    ext = makeExtension(matcher=MATCHER, url_for=lambda slug: page["root"] + f"{slug}/", tooltip_for=lambda slug: "oud")
+    md = markdown.Markdown(extensions=[ext])
+
+    def link() -> tuple[str | None, str | None]:
+        md.reset()
+        a = lxml_html.fragment_fromstring(md.convert("De klant."), create_parent="div").find(".//a")
+        return a.get("href"), a.get("title")
+
+    assert link() == ("klant/", "oud")
+    page["root"] = "../"  # the same url_for, a page one level down
+    assert link() == ("../klant/", "oud")
+    ext.setConfig("tooltip_for", lambda slug: "nieuw")
+    assert link() == ("../klant/", "nieuw")
+    ext.setConfig("url_for", lambda slug: f"/begrippen/{slug}/")
+    assert link() == ("/begrippen/klant/", "nieuw")
+
+
 def test_defaults_link_nothing_and_do_not_crash() -> None:
     md = markdown.Markdown(extensions=[TermLinkExtension()])
     assert md.convert("De klant [[klant]].") == '<p>De klant <span class="kb-term-unknown">klant</span>.</p>'
