@@ -489,20 +489,29 @@ def find_mentions(text: str, matcher: Matcher, *, context: int = SNIPPET_CONTEXT
 
 
 def _snippet(text: str, start: int, end: int, context: int) -> str:
+    """About ``context`` characters each side of ``text[start:end]``, cut at whole words ("…"
+    where cut), whitespace collapsed. The spaces are found by regular expression, in C: a term
+    page quotes up to 25 places per corpus, and a site of 300 terms makes thousands."""
     left_from = max(0, start - context)
     left = text[left_from:start]
-    cut_left = bool(text[:left_from].strip())
+    cut_left = left_from > 0 and _NOT_SPACE.search(text, 0, left_from) is not None
     if cut_left and not text[left_from - 1].isspace():
-        first_space = next((i for i, ch in enumerate(left) if ch.isspace()), -1)
-        left = left[first_space + 1:] if first_space >= 0 else ""
+        first_space = _SPACE.search(left)
+        left = left[first_space.end():] if first_space else ""
     right_to = min(len(text), end + context)
     right = text[end:right_to]
-    cut_right = bool(text[right_to:].strip())
+    cut_right = _NOT_SPACE.search(text, right_to) is not None
     if cut_right and not text[right_to].isspace():
-        last_space = max((i for i, ch in enumerate(right) if ch.isspace()), default=-1)
-        right = right[:last_space] if last_space >= 0 else ""
+        last_space = _UP_TO_LAST_SPACE.match(right)
+        right = right[:last_space.end() - 1] if last_space else ""
     body = " ".join((left + text[start:end] + right).split())
     return (ELLIPSIS if cut_left else "") + body + (ELLIPSIS if cut_right else "")
+
+
+#: Whitespace as ``str.isspace`` and ``str.split`` see it (``\s`` of a str pattern is the same set).
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
+_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 
 
 # --- Markdown processors -------------------------------------------------------------------------

@@ -143,7 +143,8 @@ def _matchers() -> tuple[object, object]:
 
     fast, slow = build_matcher(TERMS), build_matcher(TERMS)
     assert fast._first is not None  # the test terms take the fast path
-    slow._first = None  # word by word
+    slow._first = None  # word by word: no first words, so no automaton of them either
+    slow._automaton = None
     return fast, slow
 
 
@@ -152,3 +153,37 @@ def _matchers() -> tuple[object, object]:
 def test_fast_scan_equals_word_by_word(text: str) -> None:
     fast, slow = _matchers()
     assert list(fast.finditer(text)) == list(slow.finditer(text))  # type: ignore[attr-defined]
+
+
+# 5. A snippet is what the plain definition gives: the context cut at whole words, whitespace of
+#    any kind (as str.isspace sees it) collapsed.
+def _snippet_by_definition(text: str, start: int, end: int, context: int) -> str:
+    left_from = max(0, start - context)
+    left = text[left_from:start]
+    cut_left = bool(text[:left_from].strip())
+    if cut_left and not text[left_from - 1].isspace():
+        first_space = next((i for i, ch in enumerate(left) if ch.isspace()), -1)
+        left = left[first_space + 1:] if first_space >= 0 else ""
+    right_to = min(len(text), end + context)
+    right = text[end:right_to]
+    cut_right = bool(text[right_to:].strip())
+    if cut_right and not text[right_to].isspace():
+        last_space = max((i for i, ch in enumerate(right) if ch.isspace()), default=-1)
+        right = right[:last_space] if last_space >= 0 else ""
+    body = " ".join((left + text[start:end] + right).split())
+    return ("…" if cut_left else "") + body + ("…" if cut_right else "")
+
+
+SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\u200b", ""])
+spaced_text = st.lists(st.tuples(st.text(alphabet="abké.,-", max_size=6), SPACES), max_size=40).map(
+    lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(spaced_text, st.data(), st.integers(min_value=0, max_value=12))
+def test_snippet_is_the_plain_definition(text: str, data: st.DataObject, context: int) -> None:
+    from klantbeleving.termlink import _snippet
+
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    assert _snippet(text, start, end, context) == _snippet_by_definition(text, start, end, context)
