@@ -237,9 +237,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="only the small corpus")
     parser.add_argument("--instructions", type=int, metavar="LETTERS", default=0,
                         help="count instructions with valgrind (callgrind) instead of timing, for this many letters")
+    parser.add_argument("--terms", type=int, default=20, help="terms of the corpus whose instructions are counted")
     args = parser.parse_args()
     if args.instructions:
-        r = measure_instructions(args.instructions, 20)
+        r = measure_instructions(args.instructions, args.terms)
         print("| letters | terms | plain G instructions | hooks G | hooks/plain | hooks cold G | hooks cold/plain |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
         print(f"| {r['letters']} | {r['terms']} | {r['plain']:.2f} | {r['hooks']:.2f} | {r['ratio']:.3f} | "
