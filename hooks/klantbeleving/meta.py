@@ -59,6 +59,10 @@ def page_meta(
     Args:
         view: the page view from :func:`klantbeleving.views.page_view` (or ``None``).
         absolute: ``src -> absolute URL or None`` for links to other pages.
+
+    Returns:
+        ``title``, ``description``, ``type`` (OpenGraph), ``url``, ``site_name``, ``props`` (further
+        OpenGraph ``(property, value)`` pairs) and ``jsonld`` (serialised by :func:`script_json`).
     """
     kind = (view or {}).get("kind", "")
     # Letters, editions and terms describe themselves; the others by their text's first sentence.

@@ -130,9 +130,6 @@ RE_SKIP = re.compile(
 #: A backslash escape as Python-Markdown keeps it until its unescape step (STX, code point, ETX).
 RE_ESCAPE = re.compile("\x02([0-9]+)\x03")
 RE_ESCAPE_BEFORE = re.compile("\x02([0-9]+)\x03$")
-#: Text without any of these has nothing ``RE_SKIP`` finds (looked for with ``in``: a regular
-#: expression of these alternatives steps through every character in Python's engine).
-SKIP_TRIGGERS = ("://", "www.", "WWW.", "@", "mailto:", "\x02")
 
 #: Explicit syntax: ``[[name]]``, ``[[name|shown]]``, ``[[!shown]]``.
 EXPLICIT_NAME = "kb-termlink-explicit"
@@ -369,9 +366,13 @@ def _continues_word(text: str, end: int) -> bool:
 
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and placeholders (computed only when one may be present)."""
+    """Spans of URLs, e-mail addresses and placeholders (computed only when one may be present).
+
+    Text without ``://``, ``www.``, ``WWW.``, ``@``, ``mailto:`` and STX has nothing ``RE_SKIP``
+    finds; those are looked for with ``in`` (a regular expression of these alternatives steps
+    through every character in Python's engine), without a generator: every text asks."""
     if not ("\x02" in text or "@" in text or "://" in text or "www." in text or "WWW." in text
-            or "mailto:" in text):  # SKIP_TRIGGERS, without a generator (every text asks)
+            or "mailto:" in text):
         return []
     return [m.span() for m in RE_SKIP.finditer(text)]
 
