@@ -269,21 +269,10 @@ class Matcher:
                 return [(m.start(), m.group()) for m in self._token.finditer(text)]
             return []  # no names at all
         found: list[tuple[int, str]] = []
-        end_of_text = len(text)
-        for last, word in self._automaton.iter(text):  # the two checks of _inside_word and _continues_word, inline
+        for last, word in self._automaton.iter(text):
             at = last + 1 - len(word)
-            if at:
-                before = text[at - 1]
-                if before.isalnum() or before in _WORD_EXTRA or (
-                        before in JOINERS and at >= 2 and _is_word_char(text[at - 2])):
-                    continue
-            end = last + 1
-            if end < end_of_text:
-                after = text[end]
-                if after.isalnum() or after in _WORD_EXTRA or (
-                        after in JOINERS and end + 1 < end_of_text and _is_word_char(text[end + 1])):
-                    continue
-            found.append((at, word))
+            if not _inside_word(text, at) and not _continues_word(text, last + 1):
+                found.append((at, word))
         return found  # in the order they end: whole words never overlap, so also the order they start
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
@@ -405,12 +394,12 @@ def _joined(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f" or ch == "\u00ad"
-
-
-#: The word characters (``_is_word_char``) that are not alphanumeric, for checks written inline.
+#: The word characters that are not alphanumeric: underscore, soft hyphen, combining accents.
 _WORD_EXTRA = frozenset(["_", "\u00ad", *map(chr, range(0x300, 0x370))])
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in _WORD_EXTRA
 
 
 def build_matcher(terms: Iterable[TermLike]) -> Matcher:
