@@ -7,6 +7,7 @@ module level: ``mkdocs serve`` keeps this module loaded across rebuilds.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import html
@@ -240,7 +241,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     site = state.site
     src = page.file.src_uri
     if state.fed_src == src:
-        page.meta = dict(site.sources[src].meta)
+        source = site.sources[src]
+        page.meta = dict(source.meta)
+        if markdown == source.body:  # MkDocs sliced a copy of the body we fed it: keep one of the two
+            markdown = source.body
     state.page_src = src
     state.page_has_explicit = "[[" in markdown
     state.page_url_root = root_of(page.url)
@@ -384,6 +388,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     """Write the feed and the CMIF export next to the HTML (published letters only)."""
     gc.unfreeze()  # see _keep
+    _exit_without_collecting()
     state = _state(config)
     base = config.site_url or "/"
     outputs = {
@@ -394,6 +399,16 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for name, data in outputs.items():
         path = Path(config.site_dir) / name
         path.write_bytes(data)
+
+
+def _exit_without_collecting() -> None:
+    """When the process ends (``mkdocs build``; ``mkdocs serve`` when stopped), freeze what is
+    alive before Python's own shutdown, so its cycle collector does not walk the whole built site
+    (pages, model, mention counts) once more just before the memory goes back to the system. At
+    2,000 letters and 300 terms that walk took 0.3–0.4 s longer than plain Material's. Registered
+    once per process; ``atexit`` handlers run before the interpreter's final collections."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def on_build_error(error: Exception, **kwargs: Any) -> None:

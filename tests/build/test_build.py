@@ -6,6 +6,8 @@ import gc
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -164,6 +166,27 @@ def test_a_build_gives_the_cycle_collector_back_what_it_froze(tmp_path: Path, mo
     exc, log = build(cfg)
     assert isinstance(exc, RuntimeError)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_build_process_ends_without_walking_the_site_once_more(tmp_path: Path) -> None:
+    """``mkdocs build`` in its own process: at exit, what is still alive is frozen before Python's
+    shutdown collections (they would walk the whole built site once more). A probe hook registers
+    its ``atexit`` handler first, so it runs after ours (last in, first out) and notes the count."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(textwrap.dedent(f"""\
+        import atexit, gc
+        def _note():
+            open({str(tmp_path / "frozen-at-exit.txt")!r}, "w").write(str(gc.get_freeze_count()))
+        def on_config(config):
+            atexit.register(_note)
+            return config
+        """), encoding="utf-8")
+    cfg = write_site(tmp_path, small_site())
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {probe}\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(cfg)],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert int((tmp_path / "frozen-at-exit.txt").read_text()) > 1000  # the config, the pages, our model
 
 
 def test_a_dirty_rebuild_renders_a_page_out_of_order_as_the_full_build_did(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
