@@ -210,14 +210,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-#: What MkDocs gets instead of a page's frontmatter: an empty YAML mapping (so it finds no
-#: metadata in the body either); ``on_page_markdown`` gives the page the frontmatter we read.
-_NO_FRONTMATTER = "---\n{}\n---\n"
+#: What MkDocs gets before a page's body instead of its frontmatter: a blank line. MkDocs then
+#: finds no metadata (no YAML block, and MultiMarkdown-style ``Key: value`` lines end at the first
+#: blank line) and takes the rest as the body, without starting a YAML parser for an empty
+#: mapping on every page; ``on_page_markdown`` gives the page the frontmatter we read.
+_NO_FRONTMATTER = "\n"
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
     """Sources are read once: MkDocs gets the body ``load_site`` read (it would read the file and
-    parse its frontmatter again, in pure-Python YAML). Pages without frontmatter and generated
+    parse its frontmatter again). Pages without frontmatter and generated
     pages are left to MkDocs."""
     state = _state(config)
     source = state.site.sources.get(page.file.src_uri)
