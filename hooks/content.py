@@ -245,7 +245,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     if state.fed_src == src:
         source = site.sources[src]
         page.meta = dict(source.meta)
-        if markdown == source.body:  # MkDocs sliced a copy of the body we fed it: keep one of the two
+        if markdown == source.body:  # MkDocs made its own copy of the body we fed it: keep one of the two
             markdown = source.body
     state.page_src = src
     state.page_has_explicit = "[[" in markdown
