@@ -143,20 +143,27 @@ def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
     assert "hidden" not in html(site, f"{ED}/02-rien-brus/index.html").css_first(".md-sidebar--secondary").attributes
 
 
+def site_with_probe(tmp_path: Path, code: str) -> Path:
+    """The small site with one more hook before ours (``code``, a hook module); its mkdocs.yml."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(textwrap.dedent(code), encoding="utf-8")
+    cfg = write_site(tmp_path, small_site())
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {probe}\n"), encoding="utf-8")
+    return cfg
+
+
 def test_a_build_gives_the_cycle_collector_back_what_it_froze(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The hooks freeze what a build keeps (``gc.freeze``) while the pages are rendered; after the
     build, failed or not, nothing stays frozen (``mkdocs serve`` and in-process builds go on)."""
-    probe = tmp_path / "probe.py"  # another hook: notes what is frozen while a page renders, fails on demand
-    probe.write_text(textwrap.dedent(f"""\
+    # Another hook: notes what is frozen while a page renders, fails on demand.
+    cfg = site_with_probe(tmp_path, f"""\
         import gc, os
         def on_page_context(context, page, config, nav):
             open({str(tmp_path / "frozen.txt")!r}, "w").write(str(gc.get_freeze_count()))
             if os.environ.get("KB_PROBE_FAIL"):
                 raise RuntimeError("kapot")
             return context
-        """), encoding="utf-8")
-    cfg = write_site(tmp_path, small_site())
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {probe}\n"), encoding="utf-8")
+        """)
     assert gc.get_freeze_count() == 0
     exc, log = build(cfg)
     assert exc is None, log
@@ -172,17 +179,14 @@ def test_the_build_process_ends_without_walking_the_site_once_more(tmp_path: Pat
     """``mkdocs build`` in its own process: at exit, what is still alive is frozen before Python's
     shutdown collections (they would walk the whole built site once more). A probe hook registers
     its ``atexit`` handler first, so it runs after ours (last in, first out) and notes the count."""
-    probe = tmp_path / "probe.py"
-    probe.write_text(textwrap.dedent(f"""\
+    cfg = site_with_probe(tmp_path, f"""\
         import atexit, gc
         def _note():
             open({str(tmp_path / "frozen-at-exit.txt")!r}, "w").write(str(gc.get_freeze_count()))
         def on_config(config):
             atexit.register(_note)
             return config
-        """), encoding="utf-8")
-    cfg = write_site(tmp_path, small_site())
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {probe}\n"), encoding="utf-8")
+        """)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(cfg)],
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     assert result.returncode == 0, result.stderr
