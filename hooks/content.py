@@ -66,7 +66,6 @@ class _State:
         self.term_urls: dict[str, str] = {}  # slug → site-relative URL of the term page
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
         self.links: dict[str, Links] = {}  # by the way up to the site root: see links_from
-        self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
         self.views: dict[str, tuple[View | None, dict[str, Any]]] = {}  # src → (page view, page meta): see _next_views
         self.to_view: Iterator[Page] = iter(())  # the pages whose views are not made yet, in MkDocs' order
 
@@ -254,8 +253,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     own = src[len("begrippen/"):-3] if src.startswith("begrippen/") else ""
     state.termlinks.setConfig("current_slug", own if own in site.terms else "")
     state.termlinks.setConfig("wants_snippet", state.snippets.page(src))
-    if own in site.terms:
-        page.meta.setdefault("search", {"boost": 2})  # a term's own page ranks above mentions
     title = page.title
     for part in site.parts:
         if part.src == src:
@@ -367,16 +364,8 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             log.debug("template cache not written: %s", exc)
 
 
-# After Material's search plugin (0): search_text.py gave it the page without term links; the
-# template gets the full HTML back.
-@event_priority(-10)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
-    if state.full_content is not None:
-        src, full = state.full_content
-        state.full_content = None
-        if src == page.file.src_uri:
-            page.content = full
     if page.file.src_uri not in state.views:
         _next_views(state, config)
     made = state.views.pop(page.file.src_uri, None)  # None: out of MkDocs' order (``serve --dirty``)

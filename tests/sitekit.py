@@ -75,10 +75,8 @@ def mkdocs_yml(site_dir: Path, extra: str = "", features: tuple[str, ...] = ()) 
           features: [{", ".join(features)}]
         hooks:
           - {ROOT / 'hooks' / 'content.py'}
-          - {ROOT / 'hooks' / 'search_text.py'}
-        plugins:
-          - search:
-              lang: nl
+          - {ROOT / 'hooks' / 'search_index.py'}
+        plugins: []
         markdown_extensions:
           - attr_list
           - md_in_html

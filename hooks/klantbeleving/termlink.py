@@ -109,7 +109,6 @@ __all__ = [
     "build_matcher",
     "find_mentions",
     "makeExtension",
-    "strip_term_links",
 ]
 
 # --- Constants -----------------------------------------------------------------------------------
@@ -899,21 +898,6 @@ class TermLinkTreeprocessor(Treeprocessor):
         if start >= 0:
             spans.append((start, len(text)))
         return spans
-
-
-#: A term link as the serializer writes it (attribute values escape ``>``; links never nest).
-RE_LINK_HTML = re.compile(r'<a class="kb-term"[^>]*>(.*?)</a>', re.DOTALL)
-
-
-def strip_term_links(html: str) -> str:
-    """``html`` with every term link replaced by its content (the text a reader sees).
-
-    For indexers that only want the text: Material's search parses every tag in Python, and the
-    term links are most of the tags on a letter page. Returns ``html`` itself when it has none.
-    """
-    if 'class="kb-term"' not in html:
-        return html
-    return "".join(RE_LINK_HTML.split(html))  # the pieces between links, and each link's content
 
 
 def _unwrap_nested_links(link: etree.Element) -> None:

@@ -22,7 +22,6 @@ from klantbeleving.termlink import (
     build_matcher,
     find_mentions,
     makeExtension,
-    strip_term_links,
 )
 from tests.sitekit import ROOT
 
@@ -490,20 +489,6 @@ def test_golden(case: Path, update_golden: bool) -> None:
         expected.write_text(html, encoding="utf-8")
     assert expected.exists(), f"{expected.name} missing: run pytest --update-golden"
     assert html == expected.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("html", "expected"),
-    [
-        ('<p>De <a class="kb-term" href="../cx/" data-term="cx" title="CX: a &gt; b">CX</a> telt.</p>',
-         "<p>De CX telt.</p>"),
-        ('<p><a class="kb-term" href="x" data-term="k">klant<em>en</em></a> en <a href="y">klant</a></p>',
-         '<p>klant<em>en</em> en <a href="y">klant</a></p>'),
-        ("<p>Geen links.</p>", "<p>Geen links.</p>"),
-    ],
-)
-def test_strip_term_links_keeps_the_text(html: str, expected: str) -> None:
-    assert strip_term_links(html) == expected
 
 
 @pytest.mark.parametrize("text", ["a & b", "a &amp; b", "x < y > z", 'say "hi"', "&#38; &#x26; &eacute;", "plain"])
