@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
 
@@ -119,3 +121,12 @@ def build(config_file: Path, *, strict: bool = True) -> tuple[Exception | None, 
         return exc, stream.getvalue()
     finally:
         logger.removeHandler(handler)
+
+
+def site_bytes(site: Path) -> Iterator[tuple[Path, bytes]]:
+    """Every file under a built site with its bytes as a reader's browser sees them: the search
+    index's files (Pagefind gzips its fragments, index chunks, filters and metadata) decompressed."""
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            yield path, gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

@@ -10,6 +10,7 @@ and ``data-pagefind-filter`` attributes. The language (Dutch stemming) follows `
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ UNUSED_UI_FILES = (
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """What indexing did: the pages it read and where the bundle is."""
+    """What indexing did: the pages in the index and where the bundle is."""
 
     pages: int
     folder: Path
@@ -45,19 +46,20 @@ def write_search_index(site_dir: Path) -> tuple[SearchIndex | None, list[Problem
     if folder.is_dir():
         shutil.rmtree(folder)
     try:
-        pages = asyncio.run(_index(site_dir, folder))
+        asyncio.run(_index(site_dir, folder))
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (ImportError, FileNotFoundError) as exc:
         return None, [Problem(str(site_dir), None, f"Pagefind ontbreekt (pip install 'pagefind[bin]'): {exc}")]
     except Exception as exc:  # noqa: BLE001 - the Pagefind service reports its failures as plain Exceptions
         return None, [Problem(str(site_dir), None, f"de zoekindex kon niet worden gemaakt: {exc}")]
     for name in UNUSED_UI_FILES:
         (folder / name).unlink(missing_ok=True)
+    pages = sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return SearchIndex(pages=pages, folder=folder), []
 
 
-async def _index(site_dir: Path, folder: Path) -> int:
+async def _index(site_dir: Path, folder: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex  # late: only a build that indexes needs it
 
     async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
-        result = await index.add_directory(str(site_dir))
-    return int(result["page_count"])
+        await index.add_directory(str(site_dir))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,6 +77,11 @@ def test_broken_letter_fails_the_build_naming_the_file(tmp_path: Path) -> None:
     assert before == after
 
 
+#: Pagefind's filter and metadata files (and the entry file naming them) may list the same values in
+#: another order from one run to the next (Pagefind issue #638); its fragments and index chunks do not.
+UNORDERED = re.compile(r"pagefind/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)")
+
+
 def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
     cfg = write_site(tmp_path, small_site())
 
@@ -86,7 +92,7 @@ def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
         return {
             p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.name.endswith(".gz")
+            if p.is_file() and not p.name.endswith(".gz") and not UNORDERED.match(p.relative_to(site).as_posix())
         }
 
     first = snapshot()
@@ -95,6 +101,7 @@ def test_two_builds_in_one_process_are_byte_identical(tmp_path: Path) -> None:
     second = snapshot()  # from the kept templates
     assert first == second
     assert "auteurs/rien-brus/index.html" in first
+    assert any(name.startswith("pagefind/fragment/") for name in first)
 
 
 def test_a_damaged_or_blocked_template_cache_costs_a_compile_not_the_build(tmp_path: Path) -> None:
@@ -132,8 +139,8 @@ def test_pages_get_their_frontmatter_from_the_one_read(tmp_path: Path) -> None:
     exc, log = build(write_site(tmp_path, files))
     assert exc is None, log
     site = tmp_path / "site"
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert f"{ED}/03-wim-rampen/" not in index and f"{ED}/02-rien-brus/" in index
+    marked = [f"{ED}/{name}/index.html" for name in ("02-rien-brus", "03-wim-rampen")]
+    assert [b"data-pagefind-body" in (site / rel).read_bytes() for rel in marked] == [True, False]  # search: exclude
     page = html(site, f"{ED}/03-wim-rampen/index.html")
     assert "hidden" in page.css_first(".md-sidebar--secondary").attributes  # hide: [toc]
     assert [p.text() for p in page.css("article.kb-letter > p")][:2] == ["Aan: Jan-Hein", "De eerste alinea."]

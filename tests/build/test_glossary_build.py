@@ -1,4 +1,4 @@
-"""Glossary in a real build: term links, tooltips, self-links, backlinks, the search table, check."""
+"""Glossary in a real build: term links, tooltips, self-links, backlinks, the search card's table, check."""
 
 from __future__ import annotations
 
@@ -115,9 +115,6 @@ def test_search_table_names_terms_aliases_and_forms(tmp_path: Path) -> None:
     assert table["names"]["cult"] == "cult"
     assert table["terms"]["cxm"]["url"] == "begrippen/cxm/"
     assert table["terms"]["cult"]["short"] == "Een losse aanpak in een hoek van de organisatie."
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    boosted = [d for d in index["docs"] if d["location"] == "begrippen/cult/"]
-    assert boosted and boosted[0].get("boost") == 2
 
 
 def test_check_lists_unused_terms_without_failing(tmp_path: Path) -> None:
@@ -142,33 +139,6 @@ def test_letters_and_chapters_list_the_terms_they_mention(tmp_path: Path) -> Non
     chapter = html(site, "boek/deel-1/01-over-beleving/index.html")
     assert [a.text() for a in chapter.css("aside.kb-page-terms li a")] == ["cultuur", "CXM", "klantgericht", "cult"]
     assert not html(site, f"{ED}/01-jan-hein-pierik/index.html").css("aside.kb-page-terms")
-
-
-def test_search_indexes_the_same_text_without_parsing_term_links(tmp_path: Path) -> None:
-    """search_text.py hands Material's search the page without term-link tags; the pages keep them
-    and the index holds the same text as a build without that hook."""
-    sites = {}
-    for name in ("met", "zonder"):
-        cfg = write_site(tmp_path / name, site_files())
-        if name == "zonder":
-            cfg.write_text("\n".join(line for line in cfg.read_text(encoding="utf-8").splitlines()
-                                     if "search_text.py" not in line) + "\n", encoding="utf-8")
-        exc, log = build(cfg)
-        assert exc is None and log == "", log
-        sites[name] = tmp_path / name / "site"
-    pages = sorted(p.relative_to(sites["met"]) for p in sites["met"].rglob("*.html"))
-    assert pages == sorted(p.relative_to(sites["zonder"]) for p in sites["zonder"].rglob("*.html"))
-    for rel in pages:
-        assert (sites["met"] / rel).read_bytes() == (sites["zonder"] / rel).read_bytes(), rel
-    assert term_links(html(sites["met"], "boek/deel-1/01-over-beleving/index.html"))
-
-    def entries(site: Path) -> list[tuple[str, str, str]]:
-        data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return [(d["location"], d["title"], " ".join(d["text"].split())) for d in data["docs"]]
-
-    assert entries(sites["met"]) == entries(sites["zonder"])
-    chapter = [text for location, _, text in entries(sites["met"]) if location.startswith("boek/deel-1/01-over-beleving/")]
-    assert any("bedrijfscultuur bepaalt" in text for text in chapter)
 
 
 def test_a_term_in_many_letters_quotes_its_first_places_in_a_real_build(tmp_path: Path) -> None:

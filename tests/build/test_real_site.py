@@ -21,7 +21,7 @@ def test_real_site_builds_strict_without_warnings(tmp_path: Path) -> None:
     warnings = [ln for ln in result.stderr.splitlines() if ln.startswith(("WARNING", "ERROR"))]
     assert warnings == []
     assert (tmp_path / "site" / "index.html").exists()
-    assert (tmp_path / "site" / "search" / "search_index.json").exists()
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").exists()  # the search index, made by the build
 
 
 def test_check_command_is_clean_on_the_real_docs() -> None:

@@ -1,0 +1,120 @@
+"""Search in a real build: which pages Pagefind indexes, with which metadata and filters, and its bundle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from klantbeleving.searchindex import SEARCH_DIR, UNUSED_UI_FILES, write_search_index
+from tests.build.test_glossary_build import site_files
+from tests.sitekit import build, letter, site_bytes, write_site
+
+ED = "brieven/2025-12-proef"
+HOSTILE_TITLE = 'Brief "met" <b>tekens</b> & meer, titel[x]: y'
+
+
+def built(tmp_path: Path, files: dict[str, str]) -> Path:
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is None and log == "", log
+    return tmp_path / "site"
+
+
+def html(site: Path, rel: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """URL → Pagefind's fragment (the page's text, metadata and filters), decompressed."""
+    out = {}
+    for path, data in site_bytes(site / SEARCH_DIR / "fragment"):
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        out[fragment["url"]] = fragment
+    return out
+
+
+def search_files() -> dict[str, str]:
+    files = site_files()
+    files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", extra=f"title: '{HOSTILE_TITLE}'\n")
+    files["over.md"] = "---\ntitle: Over deze site\n---\n\nGewone pagina zonder soort.\n"
+    return files
+
+
+def test_only_letters_editions_book_terms_and_authors_are_indexed(tmp_path: Path) -> None:
+    site = built(tmp_path, search_files())
+    indexed = set(fragments(site))
+    assert {f"/{ED}/01-jan-hein-pierik/", f"/{ED}/02-rien-brus/", f"/{ED}/", "/boek/deel-1/01-over-beleving/",
+            "/boek/deel-1/", "/begrippen/cult/", "/auteurs/rien-brus/"} <= indexed
+    never = {"/", "/over/", "/boek/afdrukken/", "/brieven/tijdlijn/", "/brieven/per-auteur/", "/brieven/per-plaats/",
+             "/brieven/stellingen/", "/begrippen/", "/auteurs/", f"/{ED}/03-wim-rampen/"}  # the last one is a draft
+    assert not indexed & never
+    marked = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()}
+    assert {f"/{p.removesuffix('index.html')}" for p in marked} == indexed
+
+
+def test_fragments_carry_title_type_writer_month_and_filters(tmp_path: Path) -> None:
+    site = built(tmp_path, search_files())
+    found = fragments(site)
+    letter_page = found[f"/{ED}/02-rien-brus/"]
+    assert {k: letter_page["meta"][k] for k in ("type", "writer", "month")} == {
+        "type": "Brief", "writer": "Rien Brus", "month": "december 2025"}
+    assert letter_page["filters"] == {"type": ["Brief"], "writer": ["Rien Brus"], "year": ["2025"]}
+    edition = found[f"/{ED}/"]
+    assert edition["meta"]["type"] == "Editie" and "writer" not in edition["meta"]
+    assert sorted(edition["filters"]["writer"]) == ["Jan-Hein Pierik", "Rien Brus"]  # the third letter is a draft
+    assert found["/boek/deel-1/01-over-beleving/"]["meta"]["title"] == "Hoofdstuk 1: Over beleving"
+    assert found["/boek/deel-1/01-over-beleving/"]["filters"] == {"type": ["Hoofdstuk"]}
+    assert found["/begrippen/cult/"]["meta"]["type"] == "Begrip"
+    assert found["/auteurs/rien-brus/"]["meta"] == {**found["/auteurs/rien-brus/"]["meta"], "type": "Auteur", "title": "Rien Brus"}
+    # A title from frontmatter arrives as text: escaped in the attribute, whole in the index.
+    hostile = found[f"/{ED}/01-jan-hein-pierik/"]
+    assert hostile["meta"]["title"] == HOSTILE_TITLE
+    span = html(site, f"{ED}/01-jan-hein-pierik/index.html").css_first("[data-kb-search-meta]")
+    assert span.attributes["data-title"] == HOSTILE_TITLE and not span.css("b")
+
+
+def test_the_index_holds_the_text_without_lists_that_repeat_other_pages(tmp_path: Path) -> None:
+    site = built(tmp_path, search_files())
+    found = fragments(site)
+    chapter = found["/boek/deel-1/01-over-beleving/"]["content"]
+    assert "bedrijfscultuur bepaalt veel" in chapter  # term links indexed as their text
+    assert "Begrippen in dit hoofdstuk" not in chapter and "Customer Experience" not in chapter  # list, kicker
+    assert "Komt voor in" in found["/begrippen/cult/"]["content"]  # the heading stays, the places do not
+    assert "Onze cultuur" not in found["/begrippen/cult/"]["content"]
+    assert "Citeer" not in found[f"/{ED}/02-rien-brus/"]["content"]
+    anchors = [a["id"] for a in found["/boek/deel-1/01-over-beleving/"]["anchors"]]
+    assert "klantgerichte-organisaties" in anchors  # sections for sub-results
+
+
+def test_search_exclude_in_frontmatter_keeps_a_page_out(tmp_path: Path) -> None:
+    files = search_files()
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Santpoort-Zuid", extra="search:\n  exclude: true\n")
+    site = built(tmp_path, files)
+    assert f"/{ED}/02-rien-brus/" not in fragments(site)
+    assert f"/{ED}/01-jan-hein-pierik/" in fragments(site)
+
+
+def test_the_bundle_is_dutch_and_has_no_unused_interfaces(tmp_path: Path) -> None:
+    site = built(tmp_path, search_files())
+    entry = json.loads((site / SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert (site / SEARCH_DIR / "pagefind.js").is_file()
+    assert not [name for name in UNUSED_UI_FILES if (site / SEARCH_DIR / name).exists()]
+    assert not (site / "search" / "search_index.json").exists()  # Material's search is off
+
+
+def test_indexing_again_replaces_the_old_bundle(tmp_path: Path) -> None:
+    site = built(tmp_path, search_files())
+    stale = site / SEARCH_DIR / "fragment" / "nl_oud.pf_fragment"
+    stale.write_bytes(b"oud")
+    (site / ED / "02-rien-brus" / "index.html").unlink()
+    index, problems = write_search_index(site)
+    assert problems == [] and index is not None and index.pages == len(fragments(site))
+    assert not stale.exists() and f"/{ED}/02-rien-brus/" not in fragments(site)
+
+
+def test_a_folder_without_pages_gives_an_empty_index_not_a_crash(tmp_path: Path) -> None:
+    index, problems = write_search_index(tmp_path)
+    assert problems == [] and index is not None and index.pages == 0
