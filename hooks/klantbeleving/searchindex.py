@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,10 @@ def write_search_index(site_dir: Path) -> tuple[SearchIndex | None, list[Problem
     if folder.is_dir():
         shutil.rmtree(folder)
     try:
-        asyncio.run(_index(site_dir, folder))
+        # In a thread of its own, with its own event loop: the calling thread may run one already
+        # (a notebook, a test that drives a browser), and asyncio.run refuses to nest.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            worker.submit(asyncio.run, _index(site_dir, folder)).result()
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (ImportError, FileNotFoundError) as exc:
         return None, [Problem(str(site_dir), None, f"Pagefind ontbreekt (pip install 'pagefind[bin]'): {exc}")]

@@ -23,7 +23,7 @@ PINNED = [
 
 def first_result_link(page: Page) -> str:
     """The href of the first link the reader meets in the search results."""
-    first = page.locator(".md-search-result a[href]").first
+    first = page.locator("[data-kb-search] .kb-search__output a[href]").first
     expect(first).to_be_visible()
     return first.get_attribute("href") or ""
 
@@ -33,7 +33,7 @@ def test_query_equal_to_a_name_pins_its_term_first(page: Page, site_url: str, qu
     page.goto(site_url)
     search(page, query)
     # the ordinary results still follow the card
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator("[data-kb-result]").first).to_be_visible()
     card = page.locator(".kb-search-pin a")
     expect(card).to_have_attribute("data-term", slug)
     assert first_result_link(page).endswith(f"begrippen/{slug}/")
@@ -50,9 +50,9 @@ def test_cult_card_is_not_cultuur(page: Page, site_url: str) -> None:
 def test_no_card_for_a_prefix_or_an_ordinary_word(page: Page, site_url: str) -> None:
     page.goto(site_url)
     search(page, "cul")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator("[data-kb-result]").first).to_be_visible()
     expect(page.locator(".kb-search-pin")).to_be_hidden()
-    page.locator("input.md-search__input").fill("")
+    page.locator("[data-kb-search-input]").fill("")
     search(page, "leiderschap bij de")
     expect(page.locator(".kb-search-pin")).to_be_hidden()
 
@@ -61,7 +61,7 @@ def test_card_follows_the_query_as_it_changes(page: Page, site_url: str) -> None
     page.goto(site_url)
     search(page, "cultuur")
     expect(page.locator(".kb-search-pin a")).to_have_attribute("data-term", "cultuur")
-    box = page.locator("input.md-search__input")
+    box = page.locator("[data-kb-search-input]")
     for _ in range(3):
         box.press("Backspace")
     expect(page.locator(".kb-search-pin a")).to_have_attribute("data-term", "cult")

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_reader import search
 
 PAGE_TYPES = {
     "home": "",
@@ -63,24 +65,32 @@ def test_404_page_offers_search_and_glossary(page: Page, site_url: str, built_si
     page.goto(site_url + "404.html")
     assert page.locator("h1").first.inner_text() == "Pagina niet gevonden"
     page.locator(".kb-404__search").click()
-    assert page.locator("input.md-search__input").is_visible()
+    expect(page.locator("[data-kb-search-input]")).to_be_focused()
     assert page.locator("a[href$='begrippen/']").count() >= 1
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["licht", "donker"])
-def test_axe_reports_no_violations_with_the_search_card_open(page: Page, site_url: str, dark: bool) -> None:
+def test_axe_reports_no_violations_with_the_search_open(page: Page, site_url: str, dark: bool) -> None:
+    """The dialog open with the term card, results with highlighted words and sections, filters open."""
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url)
     if dark:
         use_dark_mode(page)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("klantgerichte", delay=20)
+    search(page, "klantgerichte")
     page.locator(".kb-search-pin a").wait_for(state="visible")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-    results = Axe().run(page)
-    violations = [(v["id"], [(n["target"], n.get("any", [{}])[0].get("message", "")) for n in v["nodes"]])
-                  for v in results.response["violations"]]
-    assert violations == []
+    page.locator("[data-kb-result]").first.wait_for(state="visible")
+    page.locator("[data-kb-search-filters] summary").click()
+    page.locator("[data-kb-filter=type] option").nth(1).wait_for(state="attached")
+
+    def violations() -> list[tuple[str, list[tuple[str, str]]]]:
+        results = Axe().run(page)
+        return [(v["id"], [(n["target"], n.get("any", [{}])[0].get("message", "")) for n in v["nodes"]])
+                for v in results.response["violations"]]
+
+    assert violations() == []
+    page.locator("[data-kb-search-input]").fill("")
+    search(page, "klanten")  # a chapter with sections
+    page.locator(".kb-search__sections a").first.wait_for(state="visible")
+    assert violations() == []
     assert all(u.startswith("http://127.0.0.1:") for u in requests if not u.startswith("data:"))

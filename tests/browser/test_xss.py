@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import serve
+from tests.browser.test_reader import search
 from tests.sitekit import AUTHORS, build, letter, small_site, write_site
 
 ED = "brieven/2025-12-proef"
@@ -53,12 +54,16 @@ def test_no_script_runs_and_no_element_is_injected(page: Page, evil_site: str, p
 
 def test_search_results_do_not_execute_markup(page: Page, evil_site: str) -> None:
     page.goto(evil_site)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("Stelling", delay=20)
-    page.wait_for_timeout(800)
+    search(page, "Stelling")
+    page.locator("[data-kb-result]").first.wait_for()
+    page.locator("[data-kb-search-input]").fill("")
+    search(page, "Rien")  # the writer's name in the results' meta line
+    page.locator("[data-kb-result]").first.wait_for()
+    page.locator("[data-kb-search-filters] summary").click()
+    page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned === undefined")
-    assert page.locator(".md-search-result img[src=x], .md-search-result [onerror]").count() == 0
+    assert page.locator("[data-kb-search] img[src=x], [data-kb-search] [onerror], [data-kb-search] script").count() == 0
+    assert "<script>" in page.locator("[data-kb-search]").inner_text()  # shown as text
 
 
 def test_feed_and_cmif_escape_values(evil_site: str, tmp_path: Path) -> None:
@@ -80,9 +85,7 @@ def test_term_tooltip_and_search_card_do_not_execute_markup(page: Page, evil_sit
     link.hover()
     page.wait_for_timeout(300)
     link.focus()
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("stuurwiel", delay=20)
+    search(page, "stuurwiel")
     card = page.locator(".kb-search-pin a")
     card.wait_for(state="visible")
     assert "<script>" in card.inner_text()  # shown as text

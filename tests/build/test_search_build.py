@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from klantbeleving.searchindex import SEARCH_DIR, UNUSED_UI_FILES, write_search_index
@@ -118,3 +120,24 @@ def test_indexing_again_replaces_the_old_bundle(tmp_path: Path) -> None:
 def test_a_folder_without_pages_gives_an_empty_index_not_a_crash(tmp_path: Path) -> None:
     index, problems = write_search_index(tmp_path)
     assert problems == [] and index is not None and index.pages == 0
+
+
+def test_indexing_works_where_an_event_loop_already_runs(tmp_path: Path) -> None:
+    """A build started from async code (a notebook, a test driving a browser) still gets its index."""
+    site = built(tmp_path, search_files())
+
+    async def index_from_a_coroutine() -> tuple[object, list]:
+        return write_search_index(site)
+
+    index, problems = asyncio.run(index_from_a_coroutine())
+    assert problems == [] and index is not None and f"/{ED}/02-rien-brus/" in fragments(site)
+
+
+def test_a_missing_pagefind_binary_is_a_dutch_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
+    index, problems = write_search_index(tmp_path)
+    assert index is None and len(problems) == 1
+    assert problems[0].format().startswith(f"{tmp_path}: Pagefind ontbreekt")
+    files = search_files()
+    exc, log = build(write_site(tmp_path / "b", files))
+    assert exc is not None and "Pagefind ontbreekt" in log and "Traceback" not in log
