@@ -18,6 +18,9 @@ from pathlib import Path
 
 from .problems import Problem
 
+#: The attribute the templates put on the content of a page that is to be indexed.
+BODY_ATTRIBUTE = "data-pagefind-body"
+
 #: Where the search bundle goes, relative to the site folder (the search script loads it from there).
 SEARCH_DIR = "pagefind"
 
@@ -65,5 +68,8 @@ def write_search_index(site_dir: Path) -> tuple[SearchIndex | None, list[Problem
 async def _index(site_dir: Path, folder: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex  # late: only a build that indexes needs it
 
-    async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
+    # Pagefind reads only below the root: the same index as from data-pagefind-body alone, with half the
+    # work (it skips the navigation, about half of every page's bytes).
+    config = IndexConfig(root_selector=f"[{BODY_ATTRIBUTE}]", output_path=str(folder))
+    async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site_dir))

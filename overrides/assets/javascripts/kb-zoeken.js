@@ -232,9 +232,10 @@
     await showMore(token);
     if (token !== serial) return;
     const total = results.length - (current.skipped ? 1 : 0);
-    status.textContent = total || pinned
-      ? count(total) + (query ? " voor ‘" + query + "’" : "")
-      : "Geen resultaten" + (query ? " voor ‘" + query + "’" : "") + (filtered ? " met deze filters" : "") + ".";
+    const quoted = query ? " voor ‘" + query + "’" : "";
+    if (total) status.textContent = count(total) + quoted;
+    else status.textContent = (pinned ? "Geen andere resultaten" : "Geen resultaten") + quoted
+      + (filtered ? " met deze filters" : "") + ".";
   }
 
   // --- Opening, closing, keys ----------------------------------------------------------------
