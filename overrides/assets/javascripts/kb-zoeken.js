@@ -24,7 +24,7 @@
 
   const PAGE = 10; // results loaded and shown at a time
   const SUB_RESULTS = 3; // sections shown under a long page
-  const LABELS = { type: "Alle soorten", writer: "Alle schrijvers", year: "Alle jaren" };
+  const LABELS = { type: "Alle", writer: "Alle", year: "Alle" }; // the label above says which
   let opener = null;
   let pagefind = null; // the loading module (a promise), once the dialog has opened
   let terms = null; // the glossary table (a promise)
