@@ -9,10 +9,9 @@ and ``data-pagefind-filter`` attributes. The language (Dutch stemming) follows `
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,32 +43,41 @@ def write_search_index(site_dir: Path) -> tuple[SearchIndex | None, list[Problem
 
     A bundle left by an earlier build is removed first, so a page that is no longer published
     (a draft, an embargo) cannot linger in its fragments. Returns the result, or ``None`` and a
-    problem when Pagefind is missing or fails.
+    problem when Pagefind is missing or fails. A site without a page to index gets no bundle.
+
+    Pagefind runs as its command (the binary of the pinned ``pagefind-bin`` package, found as the
+    ``pagefind`` package finds it), not through the package's service API: in 1.5.2 the service
+    acknowledges the written files before they are flushed and the API then ends the process, so a
+    file could be cut short (fixed upstream after 1.5.2, Pagefind #1272); the command finishes its
+    writes before it exits.
     """
     folder = site_dir / SEARCH_DIR
     if folder.is_dir():
         shutil.rmtree(folder)
+    if not any(BODY_ATTRIBUTE.encode() in page.read_bytes() for page in site_dir.rglob("*.html")):
+        return SearchIndex(pages=0, folder=folder), []  # nothing to index (Pagefind would call that an error)
     try:
-        # In a thread of its own, with its own event loop: the calling thread may run one already
-        # (a notebook, a test that drives a browser), and asyncio.run refuses to nest.
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            worker.submit(asyncio.run, _index(site_dir, folder)).result()
-        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (ImportError, FileNotFoundError) as exc:
-        return None, [Problem(str(site_dir), None, f"Pagefind ontbreekt (pip install 'pagefind[bin]'): {exc}")]
-    except Exception as exc:  # noqa: BLE001 - the Pagefind service reports its failures as plain Exceptions
-        return None, [Problem(str(site_dir), None, f"de zoekindex kon niet worden gemaakt: {exc}")]
+        from pagefind.service import get_executable  # late: only a build that indexes needs it
+
+        binary = get_executable()
+    except ImportError:
+        binary = None
+    if binary is None:
+        return None, [Problem(str(site_dir), None, "Pagefind ontbreekt (pip install 'pagefind[bin]')")]
+    # Pagefind reads only below the root: the same index as from data-pagefind-body alone, with half
+    # the work (it skips the navigation, about half of every page's bytes).
+    command = [str(binary), "--site", str(site_dir), "--output-path", str(folder),
+               "--root-selector", f"[{BODY_ATTRIBUTE}]", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        return None, [Problem(str(site_dir), None, f"Pagefind ontbreekt of start niet: {exc}")]
+    entry_file = folder / "pagefind-entry.json"
+    if done.returncode != 0 or not entry_file.is_file():
+        reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exitcode {done.returncode}"]
+        return None, [Problem(str(site_dir), None, f"de zoekindex kon niet worden gemaakt: {reason[0]}")]
     for name in UNUSED_UI_FILES:
         (folder / name).unlink(missing_ok=True)
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
     pages = sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return SearchIndex(pages=pages, folder=folder), []
-
-
-async def _index(site_dir: Path, folder: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex  # late: only a build that indexes needs it
-
-    # Pagefind reads only below the root: the same index as from data-pagefind-body alone, with half the
-    # work (it skips the navigation, about half of every page's bytes).
-    config = IndexConfig(root_selector=f"[{BODY_ATTRIBUTE}]", output_path=str(folder))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))

@@ -117,9 +117,11 @@ def test_indexing_again_replaces_the_old_bundle(tmp_path: Path) -> None:
     assert not stale.exists() and f"/{ED}/02-rien-brus/" not in fragments(site)
 
 
-def test_a_folder_without_pages_gives_an_empty_index_not_a_crash(tmp_path: Path) -> None:
+def test_a_site_without_pages_to_index_builds_without_a_bundle(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<html lang="nl"><body><p>Alleen een startpagina.</p></body></html>')
     index, problems = write_search_index(tmp_path)
     assert problems == [] and index is not None and index.pages == 0
+    assert not (tmp_path / SEARCH_DIR).exists()
 
 
 def test_indexing_works_where_an_event_loop_already_runs(tmp_path: Path) -> None:
@@ -135,9 +137,11 @@ def test_indexing_works_where_an_event_loop_already_runs(tmp_path: Path) -> None
 
 def test_a_missing_pagefind_binary_is_a_dutch_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
-    index, problems = write_search_index(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html lang="nl"><body><main data-pagefind-body>Tekst.</main></body></html>')
+    index, problems = write_search_index(tmp_path / "a")
     assert index is None and len(problems) == 1
-    assert problems[0].format().startswith(f"{tmp_path}: Pagefind ontbreekt")
+    assert problems[0].format().startswith(f"{tmp_path / 'a'}: Pagefind ontbreekt")
     files = search_files()
     exc, log = build(write_site(tmp_path / "b", files))
     assert exc is not None and "Pagefind ontbreekt" in log and "Traceback" not in log
