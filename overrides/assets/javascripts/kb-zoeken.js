@@ -188,10 +188,11 @@
   async function showMore(token) {
     const state = current;
     const next = state.results.slice(state.shown, state.shown + PAGE);
-    const datas = await Promise.all(next.map((r) => r.data()));
-    if (token !== serial) return;
     state.shown += next.length;
-    for (const data of datas) {
+    // All fragments are requested at once; each result is shown, in order, as soon as it is there.
+    for (const loading of next.map((r) => r.data())) {
+      const data = await loading;
+      if (token !== serial) return;
       if (data.url === state.skip) {
         state.skipped = true; // the pinned term's own page: the card stands for it
         continue;
