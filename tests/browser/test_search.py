@@ -168,3 +168,17 @@ def test_search_works_on_a_phone(browser, site_url: str) -> None:  # type: ignor
     box_size = page.locator("[data-kb-search]").bounding_box()
     assert box_size is not None and box_size["width"] >= 380  # the dialog fills the screen
     context.close()
+
+
+def test_slash_opens_search_after_the_colour_toggle_but_not_from_a_text_field(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator("label[for='__palette_1']").click()  # focus on the palette's radio button
+    page.keyboard.press("/")
+    expect(page.locator("[data-kb-search-input]")).to_be_focused()
+    page.keyboard.press("Escape")
+    box = page.locator("[data-kb-search-input]")
+    assert not box.evaluate("box => box.closest('dialog').open")
+    box.evaluate("box => { const f = document.createElement('input'); f.id = 'probe'; document.body.append(f); f.focus(); }")
+    page.keyboard.press("s")
+    assert not box.evaluate("box => box.closest('dialog').open")
+    assert page.locator("#probe").input_value() == "s"

@@ -316,11 +316,17 @@
   });
   for (const button of document.querySelectorAll("[data-kb-search-open]")) button.addEventListener("click", open);
 
+  /** Whether a key goes into a field (as Material decides: a checkbox or radio button takes no text). */
+  function typing(el) {
+    if (!el || !el.tagName) return false;
+    if (el.isContentEditable || el.tagName === "TEXTAREA" || el.tagName === "SELECT") return true;
+    return el.tagName === "INPUT" && !/^(button|checkbox|hidden|image|radio|range|reset|submit)$/i.test(el.type);
+  }
+
   document.addEventListener("keydown", (event) => {
     if (dialog.open || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key !== "/" && event.key !== "s" && event.key !== "S") return;
-    const target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (typing(event.target)) return;
     event.preventDefault();
     open();
   });
