@@ -7,18 +7,12 @@ module level: ``mkdocs serve`` keeps this module loaded across rebuilds.
 
 from __future__ import annotations
 
-import atexit
-import gc
-import hashlib
 import html
 import logging
 import os
-from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import escape
@@ -67,8 +61,6 @@ class _State:
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
         self.links: dict[str, Links] = {}  # by the way up to the site root: see links_from
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
-        self.views: dict[str, tuple[View | None, dict[str, Any]]] = {}  # src → (page view, page meta): see _next_views
-        self.to_view: Iterator[Page] = iter(())  # the pages whose views are not made yet, in MkDocs' order
 
     def term_link(self, slug: str) -> str | None:
         """The URL of a term page, relative to the page being rendered. Term links come from the
@@ -149,19 +141,6 @@ def _state(config: MkDocsConfig) -> _State:
     return getattr(config, _STATE_ATTR)
 
 
-def _keep() -> None:
-    """Leave every object alive now out of the cycle collector's rounds until the build ends
-    (``gc.freeze``; ``on_post_build`` and ``on_build_error`` give them back with ``gc.unfreeze``).
-
-    A build keeps what it reads and converts to its end; each full round of the collector walks
-    all of it again: at 2,000 letters, with our model, the mention counts and the pages, three
-    times as many objects as in plain MkDocs' rounds (0.41 M against 0.14 M; 0.26 M frozen).
-    Garbage with reference cycles among the frozen objects waits for the unfreeze: what a
-    previous ``mkdocs serve`` build left, one build long. At the process's end everything is
-    frozen once more (``_exit_without_collecting``)."""
-    gc.freeze()
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = _State()
     setattr(config, _STATE_ATTR, state)
@@ -207,7 +186,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, TERM_INDEX_PATH, content=render_term_index(site, state.url_of)))
     if not config.nav:  # an explicit nav in mkdocs.yml wins
         config.nav = escape_section_titles(build_nav(site, {f.src_uri for f in files.documentation_pages()}))
-    _keep()  # the model, the file list and the navigation live as long as the build
     return files
 
 
@@ -273,35 +251,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Every page's Markdown is converted now (MkDocs renders templates only after this event):
-    index the mentions the term linker counted, for the term pages and the pages' term lists,
-    and line up the pages for their views (``_next_views``)."""
+    index the mentions the term linker counted, for the term pages and the pages' term lists."""
     state = _state(config)
-    _keep()  # the converted pages and their counts live as long as the build
     missing = {src for src, _ in corpus_pages(state.site) if src not in state.page_mentions}
     if missing:  # not converted in this build (``mkdocs serve --dirty``): convert them here
         ours = (TermLinkExtension, _TermHrefs)
         extensions = [e for e in config.markdown_extensions if not isinstance(e, ours)]
         state.page_mentions.update(collect_mentions(state.site, extensions, config.mdx_configs, only=missing))
     state.mentions = build_index(state.site, state.page_mentions)
-    state.to_view = (file.page for file in files.documentation_pages() if file.page is not None)
-    _cache_templates(env, config)
     return env
-
-
-#: Page views made in a row (see ``_next_views``).
-VIEWS_AT_ONCE = 64
-
-
-def _next_views(state: _State, config: MkDocsConfig) -> None:
-    """Make the views of the next ``VIEWS_AT_ONCE`` pages in the order MkDocs renders them.
-
-    In a row rather than one by one between the renders of the templates: the model, the shared
-    references and this code stay in the processor's caches (at 2,000 letters 0.48 s → 0.24 s for the views and metadata);
-    a few dozen at a time, as the views of all pages at once held ~19 MB more to the end. A view
-    reads the page as MkDocs has it after conversion (title, Markdown): it is made before the
-    other plugins' ``on_page_context`` of that page, which is for the template's context."""
-    for page in islice(state.to_view, VIEWS_AT_ONCE):
-        state.views[page.file.src_uri] = _page_views(state, page, config)
 
 
 def _page_views(state: _State, page: Page, config: MkDocsConfig) -> tuple[View | None, dict[str, Any]]:
@@ -324,49 +282,6 @@ def _page_views(state: _State, page: Page, config: MkDocsConfig) -> tuple[View |
     return view, meta
 
 
-#: Compiled templates are kept between builds here, next to ``mkdocs.yml`` (Material's plugins
-#: keep their caches in ``.cache/plugin/…`` the same way); ``make clean`` removes it.
-TEMPLATE_CACHE = Path(".cache") / "klantbeleving"
-
-
-def _cache_templates(env: Any, config: MkDocsConfig) -> None:
-    """Let Jinja keep compiled templates between builds (it compiles every template of Material
-    and ours in every build otherwise: most of a small site's build). Jinja stores each template's
-    code with a checksum of its source and compiles again when the source changed; the folder's
-    name holds the Jinja version and the environment's settings, which shape the code too.
-    Without a writable folder the build goes on uncached."""
-    if env.bytecode_cache is not None or not config.config_file_path:
-        return
-    settings = repr((jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
-                     env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
-                     env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
-                     env.keep_trailing_newline, env.optimized, sorted(env.extensions), env.autoescape))
-    folder = Path(config.config_file_path).parent / TEMPLATE_CACHE / f"templates-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        log.debug("templates are compiled uncached: %s", exc)
-        return
-    env.bytecode_cache = _TemplateCache(str(folder))
-
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """A damaged or unwritable entry costs a compile, never the build."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception as exc:  # noqa: BLE001 - unreadable entry (pickle/marshal/OS errors): compile again
-            log.debug("template cache entry unreadable (%s): compiled again", exc)
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError as exc:
-            log.debug("template cache not written: %s", exc)
-
-
 # After Material's search plugin (0): search_text.py gave it the page without term links; the
 # template gets the full HTML back.
 @event_priority(-10)
@@ -377,10 +292,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         state.full_content = None
         if src == page.file.src_uri:
             page.content = full
-    if page.file.src_uri not in state.views:
-        _next_views(state, config)
-    made = state.views.pop(page.file.src_uri, None)  # None: out of MkDocs' order (``serve --dirty``)
-    view, meta = made if made is not None else _page_views(state, page, config)
+    view, meta = _page_views(state, page, config)
     context["kb"] = view
     context["kb_meta"] = meta
     # Material prints page.meta.description unescaped: hand it an escaped value.
@@ -390,8 +302,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     """Write the feed and the CMIF export next to the HTML (published letters only)."""
-    gc.unfreeze()  # see _keep
-    _exit_without_collecting()
     state = _state(config)
     base = config.site_url or "/"
     outputs = {
@@ -402,18 +312,3 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for name, data in outputs.items():
         path = Path(config.site_dir) / name
         path.write_bytes(data)
-
-
-def _exit_without_collecting() -> None:
-    """When the process ends (``mkdocs build``; ``mkdocs serve`` when stopped), freeze what is
-    alive before Python's own shutdown, so its cycle collector does not walk the whole built site
-    (pages, model, mention counts) once more just before the memory goes back to the system. At
-    2,000 letters and 300 terms that walk took 0.3–0.4 s longer than plain Material's. Registered
-    once per process; ``atexit`` handlers run before the interpreter's final collections."""
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
-
-
-def on_build_error(error: Exception, **kwargs: Any) -> None:
-    """A failed build gives back to the cycle collector what ``_keep`` froze."""
-    gc.unfreeze()
