@@ -6,9 +6,6 @@ import atexit
 import gc
 import hashlib
 import os
-import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
