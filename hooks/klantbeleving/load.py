@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .checks import find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
 from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .problems import Problem
@@ -92,7 +93,7 @@ def load_site(
     _load_letters(sources, broken, site, ctx)
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
-    _check_explicit_links(sources, site, ctx)
+    ctx.problems.extend(find_unknown_explicit(sources, site.terms.values(), ctx.label))
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
     site.reindex()
@@ -453,19 +454,6 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
             elif other not in site.terms:
                 ctx.add(entry.src, source.line_of("related"), f"verwant begrip '{other}' bestaat niet (geen begrippen/{other}.md)")
         entry.related = [x for x in entry.related if x in site.terms and x != slug]
-
-
-def _check_explicit_links(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
-    """An explicit ``[[name]]`` must name a term, alias or form (reported with its line)."""
-    from .termlink import build_matcher  # imported here: xref → book → navigation → load
-    from .xref import find_unknown_explicit
-
-    with_links = {src: s for src, s in sources.items() if "[[" in s.body}
-    if not with_links:
-        return
-    matcher = build_matcher(site.terms.values())
-    for src, source in sorted(with_links.items()):
-        ctx.problems.extend(find_unknown_explicit(ctx.where(src), source.body, source.body_line, matcher))
 
 
 # -- value helpers ------------------------------------------------------------------------

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .termlink import RE_EXPLICIT
+from .termlink.syntax import replace_explicit
 
-_EXPLICIT_TERM = re.compile(RE_EXPLICIT)  # groups: 1 "!", 2 name, 3 shown text
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"[*_`]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u024F‘'\"(])")
@@ -15,7 +14,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u024F‘'\"(])")
 
 def plain_text(markdown: str) -> str:
     """Rough plain text of a Markdown fragment: links to their text, no emphasis marks."""
-    text = _EXPLICIT_TERM.sub(lambda m: (m.group(3) or m.group(2)).strip(), markdown)
+    text = replace_explicit(markdown)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARK.sub("", text)
     lines = [ln.strip().lstrip("#>-").strip() for ln in text.splitlines()]

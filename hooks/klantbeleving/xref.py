@@ -6,15 +6,13 @@ counts every mention per section while it links the first one; see ``SectionMent
 build the adapter collects those counts as MkDocs renders each page; outside a build
 (``klantbeleving check``) ``collect_mentions`` renders the pages with Python-Markdown and the same
 extension. ``build_index`` turns the per-page sections into the index the term pages ("Komt voor
-in") and the pages' term lists read, in reading order. Also here: ``find_unknown_explicit``, the
-check of ``[[name]]`` links against the glossary. Never imports MkDocs.
+in") and the pages' term lists read, in reading order. Never imports MkDocs.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -24,8 +22,7 @@ import yaml
 
 from .book import display_title, reading_order
 from .model import Site, Term
-from .problems import Problem
-from .termlink import RE_EXPLICIT, SNIPPET_CONTEXT, Matcher, SectionMentions, TermLinkExtension, _snippet, build_matcher
+from .termlink import SNIPPET_CONTEXT, SectionMentions, TermLinkExtension, build_matcher, snippet
 
 CORPUS_BOOK = "boek"
 CORPUS_LETTERS = "brieven"
@@ -36,20 +33,6 @@ SNIPPETS_PER_CORPUS = 25
 
 #: The extensions MkDocs always adds to a site's own ``markdown_extensions``.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
-
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-#: Inline Markdown an explicit ``[[name]]`` can stand beside; inside code spans, images, link
-#: targets, tags and attribute lists it is no link.
-_INLINE = re.compile(
-    r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
-    r"|(?P<explicit>" + RE_EXPLICIT + r")"  # the linker's own pattern (inner groups unused here)
-    r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|\[(?P<linktext>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])"
-    r"|(?P<footref>\[\^[^\]]+\])"
-    r"|(?P<tag></?[A-Za-z!][^>]*>)"
-    r"|(?P<attrs>\{\s*[:.#][^}]*\})"
-)
-_EXPLICIT = re.compile(RE_EXPLICIT)
 
 PageMentions = Mapping[str, Sequence[SectionMentions]]
 
@@ -73,7 +56,7 @@ class Occurrence(NamedTuple):
     @property
     def snippet(self) -> str:
         """A short snippet around the first mention (made when asked: a term page shows a few)."""
-        return _snippet(self.text, self.start, self.end, SNIPPET_CONTEXT)
+        return snippet(self.text, self.start, self.end, SNIPPET_CONTEXT)
 
 
 @dataclass
@@ -238,39 +221,6 @@ def unused_terms(site: Site, pages: PageMentions) -> list[Term]:
     (``pages`` as ``collect_mentions`` gives them)."""
     used = {slug for sections in pages.values() for section in sections for slug in section.counts}
     return [t for slug, t in sorted(site.terms.items()) if slug not in used]
-
-
-def outside_code(markdown_text: str) -> Iterator[tuple[int, str]]:
-    """(0-based line index, line) of every line outside fenced code blocks (``` and ~~~)."""
-    fence: str | None = None
-    for index, raw in enumerate(markdown_text.splitlines()):
-        f = _FENCE.match(raw)
-        if fence is not None:
-            if f and f.group(1)[0] == fence[0] and len(f.group(1)) >= len(fence):
-                fence = None
-        elif f:
-            fence = f.group(1)
-        else:
-            yield index, raw
-
-
-def find_unknown_explicit(src: str, body: str, body_line: int, matcher: Matcher) -> list[Problem]:
-    """``[[name]]`` links in a body whose name is no term, alias or form (line = file line)."""
-    problems: list[Problem] = []
-    for offset, raw in outside_code(body):
-        for m in _INLINE.finditer(raw):
-            if m.lastgroup != "explicit":
-                continue
-            e = _EXPLICIT.match(m.group())
-            assert e is not None
-            if e.group(1):
-                continue
-            name = e.group(2).strip()
-            if name and matcher.resolve(name) is None:
-                problems.append(Problem(src, body_line + offset,
-                                        f"[[{name}]] verwijst naar een onbekend begrip (geen term, alias of woordvorm)",
-                                        "warning"))
-    return problems
 
 
 def where_in_book(site: Site, src: str) -> tuple[str, str]:

@@ -17,11 +17,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from klantbeleving.model import Term
 from klantbeleving.termlink import (
-    Mention,
     TermLinkExtension,
     build_matcher,
-    find_mentions,
+    find_explicit,
     makeExtension,
+    snippet,
     strip_term_links,
 )
 from tests.sitekit import ROOT
@@ -83,12 +83,10 @@ def tooltip_for(slug: str) -> str | None:
     return found.first_sentence if found else None
 
 
-def make_md(*, current_slug: str | None = None, on_unknown: Callable[[str, int | None], None] | None = None,
-            url: Callable[[str], str | None] = url_for, extensions: list[str] | None = None) -> markdown.Markdown:
+def make_md(*, current_slug: str | None = None, url: Callable[[str], str | None] = url_for,
+            extensions: list[str] | None = None) -> markdown.Markdown:
     """A Markdown instance with the site's extensions plus term linking."""
     options: dict = {"matcher": MATCHER, "url_for": url, "tooltip_for": tooltip_for, "current_slug": current_slug}
-    if on_unknown is not None:
-        options["on_unknown"] = on_unknown
     ext = TermLinkExtension(**options)
     return markdown.Markdown(extensions=[*(extensions or SITE_EXTENSIONS), ext], extension_configs=SITE_CONFIGS)
 
@@ -104,7 +102,7 @@ def links(html: str) -> list[tuple[str, str]]:
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(m.slug, m.text) for m in MATCHER.finditer(text)]
+    return [(m.slug, m.text) for m in MATCHER.findall(text)]
 
 
 # --- Matching rules ------------------------------------------------------------------------------
@@ -202,11 +200,11 @@ def test_names_with_punctuation() -> None:
 
 
 def test_empty_matcher_finds_nothing() -> None:
-    assert list(build_matcher([]).finditer("klant CX")) == []
+    assert list(build_matcher([]).findall("klant CX")) == []
 
 
 def found_with(matcher, text: str) -> list[tuple[str, str]]:
-    return [(m.slug, m.text) for m in matcher.finditer(text)]
+    return [(m.slug, m.text) for m in matcher.findall(text)]
 
 
 # --- The tree walk -------------------------------------------------------------------------------
@@ -332,23 +330,32 @@ def test_suppression_renders_a_noterm_span() -> None:
     assert "<span class=\"kb-noterm\">klant</span>" in render("Een [[!klant]].")
 
 
-def test_explicit_unknown_calls_on_unknown_with_name_and_line() -> None:
-    calls: list[tuple[str, int | None]] = []
-    html = render("Eerste regel.\n\nTweede [[Onbekend  begrip]]\nen [[klant]] en\n[[Nog een]].",
-                  on_unknown=lambda name, line: calls.append((name, line)))
-    assert calls == [("Onbekend begrip", 3), ("Nog een", 5)]
+def unknown_explicit(source: str) -> list[tuple[str, int]]:
+    """(name, 1-based line) of the explicit links to no term, as ``klantbeleving check`` finds them."""
+    return [(link.name, index + 1) for index, link in find_explicit(source)
+            if not link.keep_plain and MATCHER.resolve(link.name) is None]
+
+
+def test_explicit_unknown_is_marked_and_found_with_its_line() -> None:
+    source = "Eerste regel.\n\nTweede [[Onbekend  begrip]]\nen [[klant]] en\n[[Nog een]]."
+    html = render(source)
+    assert unknown_explicit(source) == [("Onbekend begrip", 3), ("Nog een", 5)]
     assert '<span class="kb-term-unknown">Onbekend  begrip</span>' in html
     assert links(html) == [("klant", "klant")]
 
 
 def test_explicit_unknown_line_in_a_list_and_twice() -> None:
-    calls: list[tuple[str, int | None]] = []
-    render("- [[x]]\n- iets\n\n> [[x]]\n", on_unknown=lambda name, line: calls.append((name, line)))
-    assert calls == [("x", 1), ("x", 4)]
+    assert unknown_explicit("- [[x]]\n- iets\n\n> [[x]]\n") == [("x", 1), ("x", 4)]
+
+
+def test_explicit_links_in_code_are_not_found() -> None:
+    source = "`[[x]]` en ``a [[y]] b``\n\n```\n[[z]]\n```\n\n[[w]]\n"
+    assert unknown_explicit(source) == [("w", 7)]
+    assert render(source).count("kb-term-unknown") == 1
 
 
 def test_unknown_explicit_text_is_never_autolinked() -> None:
-    assert links(render("[[klant van CX]]", on_unknown=lambda n, line: None)) == []
+    assert links(render("[[klant van CX]]")) == []
 
 
 def test_explicit_link_to_own_page_is_plain_text() -> None:
@@ -437,33 +444,37 @@ def test_site_extensions_match_mkdocs_yml() -> None:
 # --- Mentions for backlinks ----------------------------------------------------------------------
 
 
-def test_find_mentions_short_text() -> None:
-    assert find_mentions("De klant wil CX.", MATCHER) == [
-        Mention("klant", 3, 8, "De klant wil CX."),
-        Mention("cx", 13, 15, "De klant wil CX."),
+def mentions_with_snippets(text: str, context: int = 60) -> list[tuple[str, int, int, str]]:
+    return [(m.slug, m.start, m.end, snippet(text, m.start, m.end, context)) for m in MATCHER.findall(text)]
+
+
+def test_snippets_of_a_short_text() -> None:
+    assert mentions_with_snippets("De klant wil CX.") == [
+        ("klant", 3, 8, "De klant wil CX."),
+        ("cx", 13, 15, "De klant wil CX."),
     ]
 
 
-def test_find_mentions_cuts_at_whole_words() -> None:
+def test_snippets_cut_at_whole_words() -> None:
     left = "Aan het begin staat een lange inleiding over allerlei zaken zonder enig begrip erin "
     right = " en daarna volgt nog een lange uitloop met woorden die niets betekenen voor ons"
     text = left + "klantgerichtheid" + right
-    (mention,) = find_mentions(text, MATCHER)
-    assert mention.slug == "klantgericht"
-    assert text[mention.start:mention.end] == "klantgerichtheid"
-    assert mention.snippet.startswith("…") and mention.snippet.endswith("…")
-    inner = mention.snippet.strip("…")
+    ((slug, start, end, shown),) = mentions_with_snippets(text)
+    assert slug == "klantgericht"
+    assert text[start:end] == "klantgerichtheid"
+    assert shown.startswith("…") and shown.endswith("…")
+    inner = shown.strip("…")
     assert inner in " ".join(text.split())
     first, *_, last = inner.split()
     assert first in left.split() and last in right.split()  # no half words at the cuts
     assert len(inner) <= 60 + len("klantgerichtheid") + 60
 
 
-def test_find_mentions_collapses_whitespace_and_reports_all() -> None:
-    mentions = find_mentions("klant\n\nklant", MATCHER, context=3)
-    assert [(m.slug, m.start, m.end) for m in mentions] == [("klant", 0, 5), ("klant", 7, 12)]
-    assert mentions[0].snippet == "klant…"
-    assert mentions[1].snippet == "…klant"
+def test_snippets_collapse_whitespace() -> None:
+    found = mentions_with_snippets("klant\n\nklant", context=3)
+    assert [(slug, start, end) for slug, start, end, _ in found] == [("klant", 0, 5), ("klant", 7, 12)]
+    assert found[0][3] == "klant…"
+    assert found[1][3] == "…klant"
 
 
 # --- Golden files --------------------------------------------------------------------------------
@@ -479,9 +490,9 @@ def test_there_are_enough_golden_cases() -> None:
 def test_golden(case: Path, update_golden: bool) -> None:
     options_file = case.with_suffix(".json")
     options = json.loads(options_file.read_text(encoding="utf-8")) if options_file.exists() else {}
-    unknown: list[str] = []
-    html = render(case.read_text(encoding="utf-8"), current_slug=options.get("current_slug"),
-                  on_unknown=lambda name, line: unknown.append(f"{name}:{line}"))
+    source = case.read_text(encoding="utf-8")
+    html = render(source, current_slug=options.get("current_slug"))
+    unknown = [f"{name}:{line}" for name, line in unknown_explicit(source)]
     if unknown:
         html += "\n<!-- unknown: " + ", ".join(unknown) + " -->"
     html += "\n"

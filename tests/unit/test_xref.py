@@ -17,7 +17,6 @@ from klantbeleving.xref import (
     SnippetBudget,
     build_index,
     collect_mentions,
-    find_unknown_explicit,
     index_mentions,
     page_sources,
     site_extensions,
@@ -131,13 +130,6 @@ def test_site_extensions_come_from_mkdocs_yml(tmp_path: Path) -> None:
     broken = tmp_path / "mkdocs.yml"
     broken.write_text("markdown_extensions:\n  - bestaat.niet\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n")
     assert site_extensions(broken) == (list(MKDOCS_BUILTIN_EXTENSIONS), {})
-
-
-def test_unknown_explicit_link_is_reported_with_its_file_line() -> None:
-    body = "Eerste regel.\n\nMet [[CXM]] en [[klant|klanten]].\n\nEn [[Onbekend ding]] hier.\n\n`[[ook onbekend]]` in code.\n"
-    problems = find_unknown_explicit("docs/x.md", body, 6, MATCHER)
-    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 10)]
-    assert "Onbekend ding" in problems[0].message
 
 
 def small(tmp_path: Path, extra: dict[str, str]) -> Path:
@@ -259,3 +251,12 @@ def test_snippet_sources_are_made_only_for_places_a_term_page_quotes(tmp_path: P
             len(section.firsts) for src, _, _ in page_sources(site) if not src.startswith("brieven/")
             for section in found.get(src, []))
     assert made < listed if order != "reversed" else made == listed  # newest first: each place is the first so far
+
+
+def test_unknown_explicit_link_is_reported_with_its_file_line(tmp_path: Path) -> None:
+    body = "Eerste regel.\n\nMet [[CXM]] en [[customer experience management|dat]].\n\nEn [[Onbekend ding]] hier.\n\n`[[ook onbekend]]` in code.\n"
+    docs = small(tmp_path, {"boek/x.md": "---\ntitle: X\n---\n\n" + body})
+    _, problems = load_site(docs)
+    unknown = [p for p in problems if "onbekend begrip" in p.message]
+    assert [(p.path, p.line, p.severity) for p in unknown] == [("docs/boek/x.md", 9, "warning")]
+    assert "Onbekend ding" in unknown[0].message
