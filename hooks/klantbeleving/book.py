@@ -1,37 +1,16 @@
-"""The book as a reader meets it: chapter order, part pages and the print edition."""
+"""The print edition: the whole book on one page, in reading order."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
-from .model import BookPage, Chapter, Part, Site
-from .navigation import ROMAN, chapter_title, part_title
+from .layout import PRINT_SRC
+from .model import Part, Site
 
-PRINT_SRC = "boek/afdrukken.md"
 _LINK = re.compile(r"(\]\()([^)\s#]+\.md)(#[^)\s]*)?(\s+\"[^\"]*\")?\)")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
-
-
-def reading_order(site: Site) -> list[BookPage | Part | Chapter]:
-    """Every book page in reading order: front matter, parts with their chapters, back matter."""
-    pages = [p for p in site.book_pages if p.src != "boek/index.md"]
-    order: list[BookPage | Part | Chapter] = [p for p in pages if p.order < 50]
-    for part in site.parts:
-        order.append(part)
-        order.extend(part.chapters)
-    order += [p for p in pages if p.order >= 50]
-    return order
-
-
-def display_title(page: BookPage | Part | Chapter) -> str:
-    """The title as the reader sees it (numbered for parts and chapters)."""
-    if isinstance(page, Chapter):
-        return chapter_title(page.number, page.title)
-    if isinstance(page, Part):
-        return part_title(page.number, page.title)
-    return page.title
 
 
 def _rebase_links(markdown: str, src: str, target: str) -> str:
@@ -63,20 +42,17 @@ def render_print_markdown(site: Site) -> str | None:
     Each page becomes a ``<section class="kb-print-chapter">`` (page break before it in print);
     footnote labels are prefixed per page so they stay unique; relative links are rebased.
     """
-    order = reading_order(site)
+    order = site.reading_order()
     if not order:
         return None
     parts = ["---\ntitle: Customer Experience — afdrukversie\n---\n",
              "Het hele boek op één pagina, in leesvolgorde: druk af of bewaar als pdf via je browser.\n{ .kb-print-intro }\n"]
     for i, page in enumerate(order, start=1):
         body = _demote(_prefix_footnotes(_rebase_links(page.body, page.src, PRINT_SRC), f"p{i}"))
-        title = display_title(page)
+        title = page.display_title
         anchor = f"print-{i}"
         kind = "part" if isinstance(page, Part) else "chapter"
         parts.append(
             f'<section class="kb-print-{kind}" markdown="1">\n\n## {title} {{ #{anchor} }}\n\n{body.strip()}\n\n</section>\n'
         )
     return "\n".join(parts)
-
-
-__all__ = ["PRINT_SRC", "ROMAN", "display_title", "reading_order", "render_print_markdown"]

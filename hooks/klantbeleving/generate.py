@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 import yaml
 
+from .book import render_print_markdown
+from .layout import AUTHORS_INDEX, BY_AUTHOR_SRC, BY_CITY_SRC, PRINT_SRC, REGISTER_SRC, TIMELINE_SRC, author_src
 from .model import Site
 
-AUTHORS_DIR = "auteurs"
 BROWSE_PAGES = {
-    "brieven/tijdlijn.md": ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
-    "brieven/per-auteur.md": ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver."),
-    "brieven/per-plaats.md": ("Brieven per plaats", "Alle brieven, gegroepeerd naar de plaats van schrijven."),
-    "brieven/stellingen.md": (
+    TIMELINE_SRC: ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
+    BY_AUTHOR_SRC: ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver."),
+    BY_CITY_SRC: ("Brieven per plaats", "Alle brieven, gegroepeerd naar de plaats van schrijven."),
+    REGISTER_SRC: (
         "Stellingenregister",
         "Per editie de stelling en het standpunt van elke schrijver: eens, genuanceerd of oneens.",
     ),
@@ -32,11 +33,6 @@ class GeneratedPage:
     markdown: str
 
 
-def author_src(key: str) -> str:
-    """Docs-relative path of an author's generated page."""
-    return f"{AUTHORS_DIR}/{key}.md"
-
-
 def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return GeneratedPage(src, f"---\n{front}---\n\n{body.strip()}\n")
@@ -44,14 +40,12 @@ def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
 
 def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage]:
     """All generated pages, skipping any path that an author wrote by hand."""
-    pages = [_page(f"{AUTHORS_DIR}/index.md", {"title": "Auteurs"})]
+    pages = [_page(AUTHORS_INDEX, {"title": "Auteurs"})]
     for key, author in sorted(site.authors.items()):
         pages.append(_page(author_src(key), {"title": author.name}, author.bio))
     if site.editions:
         for src, (title, intro) in BROWSE_PAGES.items():
             pages.append(_page(src, {"title": title}, intro))
-    from .book import PRINT_SRC, render_print_markdown  # late: book → navigation → generate
-
     printed = render_print_markdown(site)
     if printed:
         pages.append(GeneratedPage(PRINT_SRC, printed))

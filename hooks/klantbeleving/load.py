@@ -14,15 +14,11 @@ import yaml
 
 from .checks import find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
+from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
 from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .problems import Problem
 from .sources import Source, load_yaml, read_source
 
-AUTHORS_FILE = ".authors.yml"
-PLACES_FILE = ".places.yml"
-LETTERS_DIR = "brieven"
-BOOK_DIR = "boek"
-TERMS_DIR = "begrippen"
 _POSITION_RE = re.compile(r"^(\d+)-")
 
 
@@ -223,7 +219,7 @@ def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx:
             continue
         by_folder.setdefault(parts[1], []).append(src)
     for slug, files in sorted(by_folder.items()):
-        index = f"{LETTERS_DIR}/{slug}/index.md"
+        index = edition_src(slug)
         if index in broken:
             continue
         if index not in sources:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .layout import BOOK_INDEX, TERMS_INDEX, author_src
 from .model import Site
 from .text import first_sentence
 
@@ -37,7 +38,7 @@ def _clip(text: str, limit: int = 160) -> str:
 def _person(site: Site, key: str, absolute: Any) -> dict[str, Any]:
     author = site.authors.get(key)
     person: dict[str, Any] = {"@type": "Person", "name": author.name if author else key}
-    url = absolute(f"auteurs/{key}.md")
+    url = absolute(author_src(key))
     if url:
         person["url"] = url
     return person
@@ -70,7 +71,7 @@ def page_meta(
     og_type = "website"
     props: list[tuple[str, str]] = []
     jsonld: dict[str, Any] = {"@context": SCHEMA, "@type": "WebPage", "name": title, "url": url, "inLanguage": "nl"}
-    book = next((p for p in site.book_pages if p.src == "boek/index.md"), None)
+    book = site.page_at(BOOK_INDEX)
     book_authors = ["jean-pierre-thomassen", "eric-de-haan"]
 
     if kind == "letter" and view:
@@ -93,7 +94,7 @@ def page_meta(
                   "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES}}
     elif kind == "term" and view:
         description = view["short"] or description
-        glossary_url = absolute("begrippen/index.md")
+        glossary_url = absolute(TERMS_INDEX)
         jsonld = {"@context": SCHEMA, "@type": "DefinedTerm", "name": view["title"], "description": description,
                   "url": url, "inLanguage": "nl",
                   "inDefinedTermSet": {"@type": "DefinedTermSet", "name": "Begrippen", "url": glossary_url}}
@@ -105,13 +106,13 @@ def page_meta(
                   "description": description}
         if view["city"]:
             jsonld["homeLocation"] = {"@type": "Place", "name": view["city"]}
-    elif kind == "chapter" or (view is None and _is_chapter(site, url, absolute)):
+    elif kind == "chapter":
         og_type = "article"
         jsonld = {"@context": SCHEMA, "@type": "Article", "headline": title, "url": url, "inLanguage": "nl",
                   "description": description,
                   "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
-                  "isPartOf": {"@type": "Book", "name": "Customer Experience", "url": absolute("boek/index.md")}}
-    elif book is not None and url == absolute("boek/index.md"):
+                  "isPartOf": {"@type": "Book", "name": "Customer Experience", "url": absolute(BOOK_INDEX)}}
+    elif book is not None and url == absolute(BOOK_INDEX):
         jsonld = {"@context": SCHEMA, "@type": "Book", "name": "Customer Experience", "url": url, "inLanguage": "nl",
                   "description": description, "datePublished": "2024",
                   "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
@@ -125,6 +126,3 @@ def page_meta(
     return {"title": title, "description": description, "type": og_type, "url": url, "site_name": site_name,
             "props": props, "jsonld": script_json(jsonld)}
 
-
-def _is_chapter(site: Site, url: str, absolute: Any) -> bool:
-    return any(absolute(c.src) == url for c in site.chapters)

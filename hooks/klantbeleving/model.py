@@ -11,11 +11,24 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import PartialDate
+from .layout import BOOK_INDEX, edition_src
+from .text import first_sentence
 
 if TYPE_CHECKING:
     from .sources import Source
 
 STANCES = ("eens", "genuanceerd", "oneens")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+
+
+def part_title(number: int, title: str) -> str:
+    """``Deel I — Customer experience als uitdaging``."""
+    return f"Deel {ROMAN.get(number, str(number))} — {title}"
+
+
+def chapter_title(number: int, title: str) -> str:
+    """``1 Customer Experience``."""
+    return f"{number} {title}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,11 @@ class Part:
     chapters: list[Chapter] = field(default_factory=list)
     body: str = ""
 
+    @property
+    def display_title(self) -> str:
+        """The title as the reader sees it, with the part's roman numeral."""
+        return part_title(self.number, self.title)
+
 
 @dataclass
 class Chapter:
@@ -95,6 +113,11 @@ class Chapter:
     title: str
     body: str = ""
 
+    @property
+    def display_title(self) -> str:
+        """The title as the reader sees it, with the chapter's number."""
+        return chapter_title(self.number, self.title)
+
 
 @dataclass
 class BookPage:
@@ -104,6 +127,10 @@ class BookPage:
     title: str
     order: int = 50
     body: str = ""
+
+    @property
+    def display_title(self) -> str:
+        return self.title
 
 
 @dataclass
@@ -121,11 +148,13 @@ class Term:
 
     @cached_property
     def first_sentence(self) -> str:
-        """The definition's first sentence (used for tooltips, descriptions and every link's title;
-        computed once: terms are read once per build)."""
-        from .text import first_sentence
-
+        """The definition's first sentence (tooltips, descriptions, every link's title)."""
         return first_sentence(self.definition)
+
+    @property
+    def tooltip(self) -> str:
+        """What a link to the term shows on hovering."""
+        return f"{self.term}: {self.first_sentence}"
 
 
 @dataclass
@@ -144,21 +173,52 @@ class Site:
     """Every Markdown source read without errors, by docs-relative path: its frontmatter and body
     as read (an engine can render a page from this instead of reading and parsing it again)."""
 
-    _by_src: dict[str, Letter | Edition] = field(default_factory=dict, repr=False)
+    _by_src: dict[str, Page] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
+    _book_order: list[BookPage | Part | Chapter] = field(default_factory=list, repr=False)
 
     def reindex(self) -> None:
-        """Rebuild the lookup tables (call after changing editions or letters)."""
-        self._by_src = {e.src: e for e in self.editions}
+        """Rebuild the lookup tables (call after changing what the site holds)."""
+        pages = sorted((p for p in self.book_pages if p.src != BOOK_INDEX), key=lambda p: (p.order, p.src))
+        self._book_order = [p for p in pages if p.order < 50]
+        for part in self.parts:
+            self._book_order += [part, *part.chapters]
+        self._book_order += [p for p in pages if p.order >= 50]
+        self._by_src = {p.src: p for p in self.book_pages}
+        self._by_src.update({p.src: p for p in self._book_order})
+        self._by_src.update({t.src: t for t in self.terms.values()})
+        self._by_src.update({e.src: e for e in self.editions})
         self._by_src.update({x.src: x for x in self.letters()})
         self._position = {e.src: i for i, e in enumerate(self.editions)}
         self._position.update({x.src: i for e in self.editions for i, x in enumerate(e.letters)})
+        self._position.update({p.src: i for i, p in enumerate(self._book_order)})
 
-    def position(self, item: Letter | Edition) -> int:
-        """Index of an edition in ``editions``, or of a letter in its edition's ``letters``."""
-        if item.src not in self._position:  # built by hand, not by load_site
+    def _index(self) -> dict[str, Page]:
+        if not self._by_src:  # built by hand, not by load_site
+            self.reindex()
+        return self._by_src
+
+    def page_at(self, src: str) -> Page | None:
+        """What the source at a docs-relative path is: a letter, an edition, a book page, part,
+        chapter or term (None: another page)."""
+        return self._index().get(src)
+
+    def position(self, item: Letter | Edition | BookPage | Part | Chapter) -> int:
+        """Index of an edition in ``editions``, of a letter in its edition's ``letters``, or of a
+        book page in ``reading_order``."""
+        if item.src not in self._position:
             self.reindex()
         return self._position[item.src]
+
+    def reading_order(self) -> list[BookPage | Part | Chapter]:
+        """Every book page in reading order: front matter, parts with their chapters, back matter
+        (not the book's landing page)."""
+        if not self._book_order:
+            self.reindex()
+        return self._book_order
+
+    def part(self, number: int) -> Part | None:
+        return next((p for p in self.parts if p.number == number), None)
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""
@@ -166,19 +226,22 @@ class Site:
 
     def letter(self, src: str) -> Letter | None:
         """The letter at a docs-relative path."""
-        found = self._by_src.get(src)
+        found = self.page_at(src)
         return found if isinstance(found, Letter) else None
 
     def edition_at(self, src: str) -> Edition | None:
         """The edition whose index page is at a docs-relative path."""
-        found = self._by_src.get(src)
+        found = self.page_at(src)
         return found if isinstance(found, Edition) else None
 
     def edition(self, slug: str) -> Edition | None:
         """The edition with this folder name."""
-        return self.edition_at(f"brieven/{slug}/index.md")
+        return self.edition_at(edition_src(slug))
 
     def letters_by(self, author: str) -> list[Letter]:
         """An author's letters, newest first."""
         mine = [x for x in self.letters() if x.author == author]
         return sorted(mine, key=lambda x: (x.date, x.position), reverse=True)
+
+
+Page = Letter | Edition | BookPage | Part | Chapter | Term

@@ -11,8 +11,19 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .cite import cite_apa, cite_bibtex
-from .generate import AUTHORS_DIR, author_src
-from .model import BookPage, Chapter, Edition, Letter, Part, Site
+from .layout import (
+    AUTHORS_INDEX,
+    BOOK_INDEX,
+    BY_AUTHOR_SRC,
+    BY_CITY_SRC,
+    PRINT_SRC,
+    REGISTER_SRC,
+    TERMS_INDEX,
+    TIMELINE_SRC,
+    author_key,
+    author_src,
+)
+from .model import BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .text import reading_minutes, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, SNIPPETS_PER_CORPUS, MentionIndex, where_in_book
 
@@ -311,14 +322,13 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
 def _source_ref(site: Site, src: str, links: Links) -> View:
     """Where a term is defined: a chapter or book page ("Gedefinieerd in"), or the letter that
     brought it into the correspondence ("Ingebracht in")."""
-    chapter = next((c for c in site.chapters if c.src == src), None)
-    if chapter is not None:
-        return _view({"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": links.url(src)})
-    letter = site.letter(src)
-    if letter is not None:
-        name = _author_ref(site, letter.author, links)["name"]
-        return _view({"kind": "letter", "title": f"de brief van {name}, {letter.date.dutch()}", "url": links.url(src)})
-    title = next((p.title for p in site.book_pages if p.src == src), "") or next((p.title for p in site.parts if p.src == src), "")
+    page = site.page_at(src)
+    if isinstance(page, Chapter):
+        return _view({"kind": "book", "title": f"Hoofdstuk {page.number}: {page.title}", "url": links.url(src)})
+    if isinstance(page, Letter):
+        name = _author_ref(site, page.author, links)["name"]
+        return _view({"kind": "letter", "title": f"de brief van {name}, {page.date.dutch()}", "url": links.url(src)})
+    title = page.title if isinstance(page, (BookPage, Part)) else ""
     return _view({"kind": "book", "title": title or src, "url": links.url(src)})
 
 
@@ -347,38 +357,37 @@ def glossary_view(site: Site, links: Links) -> View:
     return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
 
 
-_BROWSE = {
-    "brieven/tijdlijn.md": timeline_view,
-    "brieven/per-auteur.md": by_author_view,
-    "brieven/per-plaats.md": by_city_view,
-    "brieven/stellingen.md": register_view,
+#: Generated index pages and the views they show.
+_INDEXES: dict[str, Callable[[Site, Links], View]] = {
+    TIMELINE_SRC: timeline_view,
+    BY_AUTHOR_SRC: by_author_view,
+    BY_CITY_SRC: by_city_view,
+    REGISTER_SRC: register_view,
+    TERMS_INDEX: glossary_view,
+    AUTHORS_INDEX: authors_index_view,
 }
 
 
-def chapter_view(site: Site, src: str, links: Links) -> View | None:
+def chapter_view(site: Site, page: BookPage | Part | Chapter, links: Links) -> View:
     """A book page with its place in the book: part, number, prev/next in reading order."""
-    from .book import display_title, reading_order
-
-    order = reading_order(site)
-    index = next((i for i, p in enumerate(order) if p.src == src), None)
-    if index is None:
-        return None
-    page = order[index]
+    order = site.reading_order()
+    index = site.position(page)
 
     def ref(p: BookPage | Part | Chapter) -> View:
-        return _view({"title": display_title(p), "url": links.url(p.src)})
+        return _view({"title": p.display_title, "url": links.url(p.src)})
 
     view: View = _view({
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
-        "title": display_title(page),
+        "title": page.display_title,
         "reading_minutes": reading_minutes(page.body),
         "previous": ref(order[index - 1]) if index > 0 else None,
         "next": ref(order[index + 1]) if index + 1 < len(order) else None,
-        "book": _view({"title": "Customer Experience", "url": links.url("boek/index.md")}),
-        "print_url": links.url("boek/afdrukken.md"),
+        "book": _view({"title": "Customer Experience", "url": links.url(BOOK_INDEX)}),
+        "print_url": links.url(PRINT_SRC),
     })
     if isinstance(page, Chapter):
-        part = next(p for p in site.parts if p.number == page.part)
+        part = site.part(page.part)
+        assert part is not None
         view["part"] = ref(part)
         view["number"] = page.number
         view["name"] = page.title
@@ -393,30 +402,22 @@ def page_view(
     """The view for any page, or ``None`` for a plain page. ``url_of``: a ``Links`` the caller keeps
     for every page of the same depth (references made once), or a function (made anew)."""
     links = _links(url_of)
-    letter = site.letter(src)
-    if letter is not None:
-        view = letter_view(site, letter, links, page_url)
+    page = site.page_at(src)
+    if isinstance(page, Letter):
+        view = letter_view(site, page, links, page_url)
         view["terms"] = page_terms(site, mentions, src, links)
         return view
-    if src in _BROWSE:
-        return _BROWSE[src](site, links)
-    edition = site.edition_at(src)
-    if edition is not None:
-        return edition_view(site, edition, links)
-    if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
-        chapter = chapter_view(site, src, links)
-        if chapter is not None:
-            chapter["terms"] = page_terms(site, mentions, src, links)
-        return chapter
-    if src == "begrippen/index.md":
-        return glossary_view(site, links)
-    if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
-        slug = src[len("begrippen/"):-3]
-        return term_view(site, slug, links, mentions)
-    if src == f"{AUTHORS_DIR}/index.md":
-        return authors_index_view(site, links)
-    if src.startswith(f"{AUTHORS_DIR}/"):
-        key = src[len(AUTHORS_DIR) + 1 : -3]
-        if key in site.authors:
-            return author_view(site, key, links)
+    if isinstance(page, Edition):
+        return edition_view(site, page, links)
+    if isinstance(page, (BookPage, Part, Chapter)) and src != BOOK_INDEX:
+        view = chapter_view(site, page, links)
+        view["terms"] = page_terms(site, mentions, src, links)
+        return view
+    if isinstance(page, Term):
+        return term_view(site, page.slug, links, mentions)
+    if src in _INDEXES:
+        return _INDEXES[src](site, links)
+    key = author_key(src)
+    if key is not None and key in site.authors:
+        return author_view(site, key, links)
     return None

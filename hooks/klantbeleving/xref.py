@@ -20,12 +20,12 @@ from typing import Any, NamedTuple
 import markdown
 import yaml
 
-from .book import display_title, reading_order
-from .model import Site, Term
+from .layout import BOOK_DIR, LETTERS_DIR
+from .model import BookPage, Chapter, Part, Site, Term
 from .termlink import SNIPPET_CONTEXT, SectionMentions, TermLinkExtension, build_matcher, snippet
 
-CORPUS_BOOK = "boek"
-CORPUS_LETTERS = "brieven"
+CORPUS_BOOK = BOOK_DIR
+CORPUS_LETTERS = LETTERS_DIR
 
 #: Places per corpus that show a snippet on a term page; further places are listed as links only
 #: (a term mentioned in hundreds of letters would otherwise make a page of hundreds of quotes).
@@ -82,7 +82,7 @@ class MentionIndex:
 
 def corpus_pages(site: Site) -> list[tuple[str, str]]:
     """(src, corpus) of the book (reading order) and the letters (oldest edition first)."""
-    pages = [(p.src, CORPUS_BOOK) for p in reading_order(site)]
+    pages = [(p.src, CORPUS_BOOK) for p in site.reading_order()]
     pages += [(x.src, CORPUS_LETTERS) for x in site.letters()]
     return pages
 
@@ -150,7 +150,7 @@ def _no_snippet(slug: str, section: int) -> bool:
 def page_sources(site: Site) -> list[tuple[str, str, str]]:
     """(src, Markdown body, own term slug) of every page whose text can mention a term: the book,
     the letters, the editions' leads and the terms' definitions."""
-    found = [(p.src, p.body, "") for p in reading_order(site)]
+    found = [(p.src, p.body, "") for p in site.reading_order()]
     found += [(x.src, x.body, "") for x in site.letters()]
     found += [(e.src, e.lead, "") for e in site.editions]
     found += [(t.src, t.definition, slug) for slug, t in site.terms.items()]
@@ -225,12 +225,9 @@ def unused_terms(site: Site, pages: PageMentions) -> list[Term]:
 
 def where_in_book(site: Site, src: str) -> tuple[str, str]:
     """(group title, page title) of a book page: the part it belongs to and its own title."""
-    for part in site.parts:
-        if part.src == src:
-            return display_title(part), display_title(part)
-        for chapter in part.chapters:
-            if chapter.src == src:
-                return display_title(part), display_title(chapter)
-    page = next((p for p in site.book_pages if p.src == src), None)
-    title = page.title if page else src
+    page = site.page_at(src)
+    if isinstance(page, Chapter):
+        part = site.part(page.part)
+        return (part.display_title if part else ""), page.display_title
+    title = page.display_title if isinstance(page, (Part, BookPage)) else src
     return title, title
