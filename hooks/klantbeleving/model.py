@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .dates import PartialDate
 from .layout import BOOK_INDEX, edition_src
+from .sources import Source
 from .text import first_sentence
-
-if TYPE_CHECKING:
-    from .sources import Source
 
 STANCES = ("eens", "genuanceerd", "oneens")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
