@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -12,7 +11,6 @@ SERIES = "Correspondentie over klantbeleving"
 _BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
 
 
-@functools.cache  # a handful of authors, each cited on every letter page of theirs
 def _apa_name(name: str) -> str:
     """``Jan-Hein Pierik`` → ``Pierik, J.-H.``; ``Eric de Haan`` → ``de Haan, E.``."""
     parts = name.split()
@@ -33,7 +31,6 @@ def _bibtex_escape(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(r"\\\1", text) if _BIBTEX_SPECIAL.search(text) else text
 
 
-@functools.cache
 def _key_name(name: str) -> str:
     """The family name in a BibTeX key: ``de Haan`` → ``dehaan``, accents dropped."""
     family = _apa_name(name).split(",")[0]

@@ -2,8 +2,7 @@
 
 Plain data in, plain data out; the template writes the tags and escapes their attributes. The
 JSON-LD object comes serialised, as the template's ``tojson`` filter would (keys sorted, ``<``,
-``>``, ``&`` and ``'`` as ``\\u`` escapes, so it is safe inside ``<script>``), by one reused encoder:
-every page has one, and ``tojson`` made a new encoder per page.
+``>``, ``&`` and ``'`` as ``\\u`` escapes, so it is safe inside ``<script>``).
 """
 
 from __future__ import annotations

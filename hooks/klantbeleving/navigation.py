@@ -87,9 +87,8 @@ _WIDE = re.compile("[^\x00-\xff]")
 
 def escape_section_titles(nav: list[NavItem]) -> list[NavItem]:
     """The navigation with its section titles as HTML: Material prints them unescaped (and
-    they come from frontmatter). A character above U+00FF becomes a character reference: the
-    navigation is on every page, and one such character (``2020–2029``) would make Python hold
-    every page as two-byte text."""
+    they come from frontmatter). A character above U+00FF becomes a character reference, so
+    pages whose own text has none stay one byte per character in Python."""
     out: list[NavItem] = []
     for item in nav:
         if isinstance(item, dict):

@@ -38,10 +38,7 @@ PageMentions = Mapping[str, Sequence[SectionMentions]]
 
 
 class Occurrence(NamedTuple):
-    """Where a term occurs: one page section, the first mention there and the count there.
-
-    A named tuple: a big site has tens of thousands, made in one go after the pages are
-    converted, and a tuple is quicker to make than a frozen dataclass."""
+    """Where a term occurs: one page section, the first mention there and the count there."""
 
     slug: str
     src: str
@@ -110,8 +107,7 @@ class SnippetBudget:
     A term page shows a snippet at the first ``SNIPPETS_PER_CORPUS`` places of each corpus, in
     reading order (``corpus_pages``, then the page's sections); a place with that many earlier
     places of the same term and corpus needs none, and neither does a page outside the corpora
-    (its mentions are not listed). Making the source means taking the block's text apart
-    again; on a big site almost every first mention comes after the first 25 of its term.
+    (its mentions are not listed); making a source means taking the block's text apart again.
     """
 
     def __init__(self, site: Site, limit: int = SNIPPETS_PER_CORPUS) -> None:

@@ -174,8 +174,8 @@ def test_a_dirty_rebuild_renders_a_page_out_of_order_as_the_full_build_did(tmp_p
 
 def test_pages_of_one_byte_sources_stay_one_byte_text(tmp_path: Path) -> None:
     """Our templates write dashes and arrows as character references: one character above U+00FF
-    makes Python hold a whole page as two-byte text (joined, encoded and written at about twice
-    the cost). Pages whose sources have none stay one byte per character."""
+    makes Python hold a whole page as two-byte text. Pages whose sources have none stay one
+    byte per character."""
     exc, log = build(write_site(tmp_path, small_site()))
     assert exc is None, log
     site = tmp_path / "site"

@@ -83,9 +83,8 @@ class Matcher:
     """Finds term mentions in plain text in one pass, whatever the number of terms.
 
     The words a name can start with are found first (``_first_words``: an Aho-Corasick
-    automaton of those words scans the text once, in C); each is looked up in a
-    dict-based word automaton (a trie over words), so the cost per word does not depend on how
-    many terms there are. Multi-word names walk the automaton over the following words; the
+    automaton of those words scans the text once); each is looked up in a word automaton (a
+    trie over words), so the work per word does not depend on how many terms there are. Multi-word names walk the automaton over the following words; the
     longest name that ends on a whole word wins.
 
     Attributes:
@@ -122,11 +121,9 @@ class Matcher:
     def _first_words(self, text: str) -> list[tuple[int, str]]:
         """(position, word) of the words in ``text`` that a name can start with, left to right.
 
-        Cutting the text into words and looking each one up in Python costs most of the scan; so
-        when every name starts with a word (not with punctuation) an Aho-Corasick automaton of
-        those first words (pyahocorasick, in C) finds every place one of them occurs, in one
-        pass over the text whatever the number of terms; only those places are checked to be
-        whole words.
+        When every name starts with a word (not with punctuation) an Aho-Corasick automaton of
+        those first words finds every place one of them occurs in one pass, and only those
+        places are checked to be whole words; otherwise the text is cut into words.
         """
         if self._automaton is None:
             if self._first is None:
