@@ -206,12 +206,6 @@ def site_extensions(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
     return names, configs
 
 
-def index_mentions(site: Site, extensions: Sequence[Any] = MKDOCS_BUILTIN_EXTENSIONS,
-                   configs: Mapping[str, Any] | None = None) -> MentionIndex:
-    """``build_index`` over ``collect_mentions`` (outside a build)."""
-    return build_index(site, collect_mentions(site, extensions, configs))
-
-
 def unused_terms(site: Site, pages: PageMentions) -> list[Term]:
     """Terms that no page mentions: not the book, the letters, an edition's lead or another term
     (``pages`` as ``collect_mentions`` gives them)."""

@@ -22,9 +22,9 @@ from klantbeleving.cli import check
 from tests.sitekit import build, small_site, write_site
 
 
-def _site(root: Path, lines: int) -> Path:
+def _site(root: Path, lines: int, *, paragraphs: bool = False) -> Path:
     files: dict[str, str | bytes] = dict(small_site())
-    body = "\n".join(f"Zie [[onbekend-{i % 97}]]." for i in range(lines))
+    body = ("\n\n" if paragraphs else "\n").join(f"Zie [[onbekend-{i % 97}]]." for i in range(lines))
     files["boek/lang.md"] = f"---\ntitle: Lang\n---\n\n{body}\n"
     return write_site(root, files)
 
@@ -45,10 +45,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=20000, help="lines of the smaller page")
     parser.add_argument("--no-build", action="store_true", help="time `check` only")
+    parser.add_argument("--paragraphs", action="store_true", help="a blank line after each line (one paragraph each)")
     args = parser.parse_args()
     for lines in (args.lines, 2 * args.lines):
         with tempfile.TemporaryDirectory() as folder:
-            config = _site(Path(folder), lines)
+            config = _site(Path(folder), lines, paragraphs=args.paragraphs)
             checked = _time_check(config)
             built = None if args.no_build else _time_build(config)
             shown = "" if built is None else f"  build {built:6.2f} s"

@@ -10,14 +10,14 @@ import pytest
 
 from klantbeleving.load import load_site
 from klantbeleving.model import Term
-from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
+from klantbeleving.termlink import SNIPPET_CONTEXT, SectionMentions, TermLinkExtension, build_matcher
+from klantbeleving.termlink import snippet as snippet_around
 from klantbeleving.xref import (
     MKDOCS_BUILTIN_EXTENSIONS,
     SNIPPETS_PER_CORPUS,
     SnippetBudget,
     build_index,
     collect_mentions,
-    index_mentions,
     page_sources,
     site_extensions,
     unused_terms,
@@ -96,6 +96,11 @@ def test_sections_carry_the_anchor_toc_gives_them() -> None:
     ]
 
 
+def first_snippet(section: SectionMentions, slug: str) -> str:
+    text, start, end = section.firsts[slug]
+    return snippet_around(text, start, end, SNIPPET_CONTEXT)
+
+
 @pytest.mark.parametrize(
     ("source", "slug", "snippet"),
     [
@@ -113,13 +118,14 @@ def test_snippet_is_the_text_of_the_block_around_the_first_mention(source: str, 
     text, start, end = section.firsts[slug]
     assert text == snippet
     assert text[start:end].lower().startswith(slug[:2])
-    assert section.snippet(slug) == " ".join(snippet.split())
+    assert first_snippet(section, slug) == " ".join(snippet.split())
 
 
 def test_snippet_centres_on_the_first_mention() -> None:
     words = " ".join(f"woord{i}" for i in range(40))
     (section,) = sections(f"{words} klant {words} klant.")
-    assert section.snippet("klant").startswith("…woord3") and "woord39 klant woord0" in section.snippet("klant")
+    shown = first_snippet(section, "klant")
+    assert shown.startswith("…woord3") and "woord39 klant woord0" in shown
 
 
 def test_site_extensions_come_from_mkdocs_yml(tmp_path: Path) -> None:
@@ -149,7 +155,7 @@ def test_index_splits_book_and_letters_and_counts(tmp_path: Path) -> None:
     })
     site, problems = load_site(docs)
     assert problems == []
-    index = index_mentions(site)
+    index = build_index(site, collect_mentions(site))
     assert [(o.corpus, o.src, o.anchor, o.mentions) for o in index.of("cxm")] == [
         ("boek", "boek/inleiding.md", "opbouw", 1),
         ("brieven", f"{ed}/01-jan-hein-pierik.md", "", 2),
@@ -165,9 +171,9 @@ def test_drafts_leave_no_backlinks(tmp_path: Path) -> None:
         f"{ed}/03-wim-rampen.md": "---\ntitle: B\nauthor: wim-rampen\ncity: Helmond\ndate: 2025-12\ndraft: true\n---\n\nOver CXM.\n",
     })
     site, _ = load_site(docs)
-    assert index_mentions(site).of("cxm") == []
+    assert build_index(site, collect_mentions(site)).of("cxm") == []
     site, _ = load_site(docs, include_drafts=True)
-    assert len(index_mentions(site).of("cxm")) == 1
+    assert len(build_index(site, collect_mentions(site)).of("cxm")) == 1
 
 
 def test_unused_terms_are_the_ones_no_page_mentions(tmp_path: Path) -> None:
@@ -195,7 +201,7 @@ def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) ->
 
     site, problems = load_site(small(tmp_path, monthly_letters(SNIPPETS_PER_CORPUS + 5)))
     assert problems == []
-    view = mentions_view(site, index_mentions(site), "cxm", lambda src: src)
+    view = mentions_view(site, build_index(site, collect_mentions(site)), "cxm", lambda src: src)
     places = [p for g in view["brieven"] for p in g.places]
     assert len(places) == SNIPPETS_PER_CORPUS + 5  # every place is listed
     assert all("CXM" in p.snippet for p in places[:SNIPPETS_PER_CORPUS])

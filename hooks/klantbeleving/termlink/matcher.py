@@ -87,16 +87,12 @@ class Matcher:
     trie over words), so the work per word does not depend on how many terms there are. Multi-word names walk the automaton over the following words; the
     longest name that ends on a whole word wins.
 
-    Attributes:
-        conflicts: ``(name, kept_slug, dropped_slug)`` for names claimed by two terms; the first
-            term given to ``build_matcher`` keeps the name.
+    A name claimed by two terms belongs to the first given to ``build_matcher``.
     """
 
-    def __init__(self, root: dict[str, _Node], resolve: dict[str, str], punctuation: str,
-                 conflicts: list[tuple[str, str, str]]) -> None:
+    def __init__(self, root: dict[str, _Node], resolve: dict[str, str], punctuation: str) -> None:
         self._root = root
         self._resolve = resolve
-        self.conflicts = conflicts
         token = WORD + (f"|[{re.escape(punctuation)}]" if punctuation else "")
         self._token = re.compile(token)
         self._next = re.compile(rf"(\s*)({token})")
@@ -108,11 +104,6 @@ class Matcher:
             for key in sorted(self._first):
                 self._automaton.add_word(key, key)
             self._automaton.make_automaton()
-
-    @property
-    def slugs(self) -> set[str]:
-        """Every slug the matcher can return."""
-        return set(self._resolve.values())
 
     def resolve(self, name: str) -> str | None:
         """The slug for an explicitly written name (term, alias, form or slug; any case)."""
@@ -283,13 +274,10 @@ def build_matcher(terms: Iterable[TermLike]) -> Matcher:
 
     root: dict[str, _Node] = {}
     owner: dict[str, str] = {}
-    conflicts: list[tuple[str, str, str]] = []
     variants: list[tuple[list[tuple[bool, str]], str]] = []
     for name, slug in entries:
         path = _tokenise(name, tokenizer)
         if name in owner:
-            if owner[name] != slug:
-                conflicts.append((name, owner[name], slug))
             continue
         owner[name] = slug
         _insert(root, path, slug, replace=True)
@@ -298,7 +286,7 @@ def build_matcher(terms: Iterable[TermLike]) -> Matcher:
             variants.append(([(False, first[0].upper() + first[1:]), *path[1:]], slug))
     for path, slug in variants:  # a capitalised variant never overrides a name written that way
         _insert(root, path, slug, replace=False)
-    return Matcher(root, resolve, "".join(punctuation), conflicts)
+    return Matcher(root, resolve, "".join(punctuation))
 
 
 def _tokenise(name: str, tokenizer: re.Pattern[str]) -> list[tuple[bool, str]]:

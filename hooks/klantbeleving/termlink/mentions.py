@@ -62,10 +62,6 @@ class SectionMentions:
     counts: dict[str, int] = field(default_factory=dict)
     firsts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
-    def snippet(self, slug: str, context: int = SNIPPET_CONTEXT) -> str:
-        """A short snippet around the first mention of ``slug`` in this section."""
-        text, start, end = self.firsts[slug]
-        return snippet(text, start, end, context)
 
 
 @dataclass(slots=True)
