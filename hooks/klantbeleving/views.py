@@ -62,7 +62,6 @@ class View(dict[str, Any]):
             raise AttributeError(name) from None
 
 
-_view = View
 
 
 def join_names(names: list[str]) -> str:
@@ -80,7 +79,7 @@ def _author_ref(site: Site, key: str, links: Links) -> View:
     made = links.authors.get(key)
     if made is None:
         author = site.authors.get(key)
-        made = links.authors[key] = _view({
+        made = links.authors[key] = View({
             "key": key,
             "name": author.name if author else key,
             "first_name": author.first_name if author else key,
@@ -92,7 +91,7 @@ def _author_ref(site: Site, key: str, links: Links) -> View:
 def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
     made = links.letters.get(letter.src)
     if made is None:
-        made = links.letters[letter.src] = _view({
+        made = links.letters[letter.src] = View({
             "title": letter.title,
             "url": links.url(letter.src),
             "author": _author_ref(site, letter.author, links),
@@ -107,7 +106,7 @@ def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
 
 
 def _edition_ref(edition: Edition, links: Links) -> View:
-    return _view({
+    return View({
         "title": edition.title,
         "stelling": edition.stelling,
         "date": edition.date.dutch(),
@@ -129,7 +128,7 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
     by_src = {x.src: x for x in edition.letters}
     addressees = [_author_ref(site, key, links) for key in letter.addressees]
     reply_to = by_src.get(letter.in_reply_to or "")
-    return _view({
+    return View({
         "kind": "letter",
         **_letter_ref(site, letter, links),
         "stelling": letter.stelling,
@@ -149,7 +148,7 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
 def edition_view(site: Site, edition: Edition, links: Links) -> View:
     """An edition page: stelling, month, and its letters in order."""
     index = site.position(edition)
-    return _view({
+    return View({
         "kind": "edition",
         **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
@@ -162,7 +161,7 @@ def edition_view(site: Site, edition: Edition, links: Links) -> View:
 def author_view(site: Site, key: str, links: Links) -> View:
     """An author page: city, role and all their letters, newest first."""
     author = site.authors[key]
-    return _view({
+    return View({
         "kind": "author",
         "name": author.name,
         "city": author.city,
@@ -174,10 +173,10 @@ def author_view(site: Site, key: str, links: Links) -> View:
 
 def authors_index_view(site: Site, links: Links) -> View:
     """The list of all authors."""
-    return _view({
+    return View({
         "kind": "authors",
         "authors": [
-            _view({**_author_ref(site, key, links), "city": a.city, "description": a.description,
+            View({**_author_ref(site, key, links), "city": a.city, "description": a.description,
              "letters": len(site.letters_by(key))})
             for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
         ],
@@ -191,7 +190,7 @@ def timeline_view(site: Site, links: Links) -> View:
         ref = _edition_ref(edition, links)
         ref["letters"] = [_letter_ref(site, x, links) for x in edition.letters]
         years.setdefault(edition.date.year, []).append(ref)
-    return _view({"kind": "timeline", "years": [_view({"year": y, "editions": e}) for y, e in years.items()]})
+    return View({"kind": "timeline", "years": [View({"year": y, "editions": e}) for y, e in years.items()]})
 
 
 def by_author_view(site: Site, links: Links) -> View:
@@ -200,9 +199,9 @@ def by_author_view(site: Site, links: Links) -> View:
     for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
         letters = site.letters_by(key)
         if letters:
-            groups.append(_view({"author": _author_ref(site, key, links),
+            groups.append(View({"author": _author_ref(site, key, links),
                            "letters": [_letter_ref(site, x, links) for x in letters]}))
-    return _view({"kind": "by_author", "groups": groups})
+    return View({"kind": "by_author", "groups": groups})
 
 
 def by_city_view(site: Site, links: Links) -> View:
@@ -211,11 +210,11 @@ def by_city_view(site: Site, links: Links) -> View:
     for letter in site.letters():
         cities.setdefault(letter.city, []).append(letter)
     groups = [
-        _view({"city": city, "slug": _slug(city),
+        View({"city": city, "slug": _slug(city),
                "letters": [_letter_ref(site, x, links) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
         for city, ls in sorted(cities.items())
     ]
-    return _view({"kind": "by_city", "groups": groups})
+    return View({"kind": "by_city", "groups": groups})
 
 
 def register_view(site: Site, links: Links) -> View:
@@ -228,8 +227,8 @@ def register_view(site: Site, links: Links) -> View:
         for key in authors:
             mine = [x for x in edition.letters if x.author == key]
             cells.append(_letter_ref(site, mine[0], links) if mine else None)
-        rows.append(_view({**_edition_ref(edition, links), "cells": cells}))
-    return _view({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
+        rows.append(View({**_edition_ref(edition, links), "cells": cells}))
+    return View({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
 
 
 def _slug(text: str) -> str:
@@ -240,7 +239,7 @@ def _term_ref(site: Site, slug: str, links: Links) -> View:
     made = links.terms.get(slug)
     if made is None:
         term = site.terms[slug]
-        made = links.terms[slug] = _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
+        made = links.terms[slug] = View({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
     return made
 
 
@@ -316,7 +315,7 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
         groups[-1].places.append(Place(place.url, occ.anchor, occ.snippet if n < SNIPPETS_PER_CORPUS else "",
                                        occ.mentions, occ.section, place.where))
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
-    return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
+    return View({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 
 
 def _source_ref(site: Site, src: str, links: Links) -> View:
@@ -324,19 +323,19 @@ def _source_ref(site: Site, src: str, links: Links) -> View:
     brought it into the correspondence ("Ingebracht in")."""
     page = site.page_at(src)
     if isinstance(page, Chapter):
-        return _view({"kind": "book", "title": f"Hoofdstuk {page.number}: {page.title}", "url": links.url(src)})
+        return View({"kind": "book", "title": f"Hoofdstuk {page.number}: {page.title}", "url": links.url(src)})
     if isinstance(page, Letter):
         name = _author_ref(site, page.author, links)["name"]
-        return _view({"kind": "letter", "title": f"de brief van {name}, {page.date.dutch()}", "url": links.url(src)})
+        return View({"kind": "letter", "title": f"de brief van {name}, {page.date.dutch()}", "url": links.url(src)})
     title = page.title if isinstance(page, (BookPage, Part)) else ""
-    return _view({"kind": "book", "title": title or src, "url": links.url(src)})
+    return View({"kind": "book", "title": title or src, "url": links.url(src)})
 
 
 def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = None) -> View:
     """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
     term = site.terms[slug]
     source = _source_ref(site, term.source, links) if term.source else None
-    return _view({
+    return View({
         "kind": "term",
         "title": term.term,
         "slug": slug,
@@ -353,8 +352,8 @@ def glossary_view(site: Site, links: Links) -> View:
     """The glossary A–Z with jump links."""
     letters: dict[str, list[View]] = {}
     for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
-        letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, links), "aliases": term.aliases}))
-    return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
+        letters.setdefault(term_initial(term.term), []).append(View({**_term_ref(site, slug, links), "aliases": term.aliases}))
+    return View({"kind": "glossary", "letters": [View({"letter": k, "terms": v}) for k, v in letters.items()]})
 
 
 #: Generated index pages and the views they show.
@@ -374,15 +373,15 @@ def chapter_view(site: Site, page: BookPage | Part | Chapter, links: Links) -> V
     index = site.position(page)
 
     def ref(p: BookPage | Part | Chapter) -> View:
-        return _view({"title": p.display_title, "url": links.url(p.src)})
+        return View({"title": p.display_title, "url": links.url(p.src)})
 
-    view: View = _view({
+    view: View = View({
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
         "title": page.display_title,
         "reading_minutes": reading_minutes(page.body),
         "previous": ref(order[index - 1]) if index > 0 else None,
         "next": ref(order[index + 1]) if index + 1 < len(order) else None,
-        "book": _view({"title": "Customer Experience", "url": links.url(BOOK_INDEX)}),
+        "book": View({"title": "Customer Experience", "url": links.url(BOOK_INDEX)}),
         "print_url": links.url(PRINT_SRC),
     })
     if isinstance(page, Chapter):
