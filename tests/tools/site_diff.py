@@ -81,8 +81,9 @@ def main() -> int:
             print(f"changed (binary): {name}")
             continue
         diff = [line for line in difflib.unified_diff(old, new, f"before/{name}", f"after/{name}", n=0, lineterm="")]
-        print("\n".join(diff[: args.lines + 3]))
-    print(f"{len(changed)} changed, {len(before.keys() ^ after.keys())} only on one side", file=sys.stderr)
+        print("\n".join(line[:300] for line in diff[: args.lines + 3]))
+    print(f"{len(before.keys() & after.keys())} files in both builds: {len(changed)} changed, "
+          f"{len(before.keys() ^ after.keys())} only on one side", file=sys.stderr)
     return 1 if differs else 0
 
 
