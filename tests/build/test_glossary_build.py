@@ -190,3 +190,13 @@ def test_a_term_in_many_letters_quotes_its_first_places_in_a_real_build(tmp_path
     quoted = [li.css_first(".kb-snippet").text() for li in places if li.css_first(".kb-snippet")]
     assert len(quoted) == SNIPPETS_PER_CORPUS
     assert all(f"nummer{n} gaat over cultuur" in quote for n, quote in enumerate(quoted))
+
+
+def test_every_term_link_gets_its_url_before_anyone_reads_the_page(tmp_path: Path) -> None:
+    """Term links carry a placeholder href while the page converts; no placeholder is left in any
+    page, the search index or the feed."""
+    site = built(tmp_path)
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
+            and b"kbterm:" in p.read_bytes()]
+    assert left == []
+    assert term_links(html(site, f"{ED}/02-rien-brus/index.html"))[0][2] == "../../../begrippen/cultuur/"
