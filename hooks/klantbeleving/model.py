@@ -173,6 +173,7 @@ class Site:
     _by_src: dict[str, Page] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
     _book_order: list[BookPage | Part | Chapter] = field(default_factory=list, repr=False)
+    _indexed: bool = field(default=False, repr=False)
 
     def reindex(self) -> None:
         """Rebuild the lookup tables (call after changing what the site holds)."""
@@ -189,9 +190,10 @@ class Site:
         self._position = {e.src: i for i, e in enumerate(self.editions)}
         self._position.update({x.src: i for e in self.editions for i, x in enumerate(e.letters)})
         self._position.update({p.src: i for i, p in enumerate(self._book_order)})
+        self._indexed = True
 
     def _index(self) -> dict[str, Page]:
-        if not self._by_src:  # built by hand, not by load_site
+        if not self._indexed:  # built by hand, not by load_site
             self.reindex()
         return self._by_src
 
@@ -210,8 +212,7 @@ class Site:
     def reading_order(self) -> list[BookPage | Part | Chapter]:
         """Every book page in reading order: front matter, parts with their chapters, back matter
         (not the book's landing page)."""
-        if not self._book_order:
-            self.reindex()
+        self._index()
         return self._book_order
 
     def part(self, number: int) -> Part | None:
