@@ -69,10 +69,12 @@ lint: setup
 clean:
 	rm -rf site .pytest_cache .cache
 
-# Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms.
+# Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms;
+# inputs that were once quadratic (a long book paragraph, many unknown [[x]]) at two sizes.
 bench: setup
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
+	$(BIN)/python -m tests.bench.bench_hostile
 
 # The same comparison in instructions (valgrind's callgrind): not disturbed by a busy machine.
 # LETTERS=2000 for the large corpus (about 25 minutes on two cores), TERMS=300 for the big glossary.

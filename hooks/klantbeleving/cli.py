@@ -97,10 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs or _find_docs(Path.cwd()))
-    if args.command == "import":
-        return (import_letters if args.what == "letters" else import_book).run(args)
-    if args.command == "new":
-        return scaffold.run(args)
+    try:
+        if args.command == "import":
+            return (import_letters if args.what == "letters" else import_book).run(args)
+        if args.command == "new":
+            return scaffold.run(args)
+    except KeyboardInterrupt:
+        # The writer has already put back what it had started to change.
+        print("onderbroken: er is niets half geschreven (alles staat er, of niets)", file=sys.stderr)
+        return 130
     parser.error(f"onbekend commando {args.command}")
     return 2
 

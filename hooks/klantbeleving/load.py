@@ -122,6 +122,12 @@ def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
 # -- authors -------------------------------------------------------------------------------
 
 
+def load_authors(docs_dir: Path, label: str = "docs") -> tuple[dict[str, Author], list[Problem]]:
+    """The author registry of ``docs_dir`` alone (for the importers), with its problems."""
+    ctx = _Ctx(label, dt.date.today(), [])
+    return _load_authors(docs_dir, ctx), ctx.problems
+
+
 def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
     path = docs_dir / AUTHORS_FILE
     if not path.exists():

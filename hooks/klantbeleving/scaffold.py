@@ -16,7 +16,8 @@ from typing import Any
 from slugify import slugify
 
 from .dates import DateError, PartialDate, parse_date
-from .importers.letters import WriteError, render_page, write_files
+from .importers.common import display, render_page
+from .importers.writer import WriteError, write_folders
 from .load import AUTHORS_FILE, LETTERS_DIR, load_site
 from .model import Author, Edition
 
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.message, file=sys.stderr)
         return exc.code
     for path in written:
-        print(f"geschreven: {_display(path)}")
+        print(f"geschreven: {display(path)}")
     print("Let op: alle bestanden staan op 'draft: true'; haal dat weg zodra de editie af is.")
     return 0
 
@@ -150,7 +151,7 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
     order = next_order(site.authors, site.editions)
     files = render_scaffold(site.authors, order, stelling, date)
     try:
-        return write_files(target, files, force=False)
+        return write_folders({target: files}, force=False)
     except WriteError as exc:
         raise ScaffoldError(f"{exc}\nniets geschreven") from None
 
@@ -160,10 +161,3 @@ def _find_docs(start: Path) -> Path:
         if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
             return folder / "docs"
     return start / "docs"
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

@@ -10,9 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from klantbeleving.cli import main
 from klantbeleving.importers import book as bk
+from klantbeleving.importers import writer
+from klantbeleving.importers.common import InputError, read_input
 from klantbeleving.load import load_site
 from klantbeleving.sources import parse_source
 
@@ -168,7 +172,7 @@ def test_synthetic_book_structure() -> None:
     ],
 )
 def test_bad_structure_is_refused_with_a_dutch_message(text: str, message: str) -> None:
-    with pytest.raises(bk.BookImportError, match=message):
+    with pytest.raises(InputError, match=message):
         bk.split_book(text)
 
 
@@ -177,7 +181,7 @@ def test_bad_structure_is_refused_with_a_dutch_message(text: str, message: str) 
 
 @pytest.fixture(scope="module")
 def fragment(corpus: Path) -> bk.Book:
-    return bk.split_book(bk.read_book(corpus / FRAGMENT))
+    return bk.split_book(read_input(corpus / FRAGMENT))
 
 
 @pytest.fixture(scope="module")
@@ -452,25 +456,25 @@ def test_write_tree_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     root = tmp_path / "boek"
     root.mkdir()
     (root / "b.md").write_text("oud\n", encoding="utf-8")
-    real_replace = os.replace
+    real_rename = os.rename
     calls = {"n": 0}
 
-    def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    def failing_rename(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         calls["n"] += 1
-        if calls["n"] == 4:
+        if calls["n"] == 2:
             raise OSError(28, "No space left on device")
-        real_replace(src, dst)
+        real_rename(src, dst)
 
-    monkeypatch.setattr(bk.os, "replace", failing_replace)
+    monkeypatch.setattr(writer.os, "rename", failing_rename)
     plan = {root: {"a.md": "a\n", "b.md": "b\n", "sub/c.md": "c\n"}}
-    with pytest.raises(bk.WriteError, match="niets gewijzigd"):
-        bk.write_tree(plan, force=True)
+    with pytest.raises(writer.WriteError, match="niets gewijzigd"):
+        writer.write_folders(plan, force=True)
     assert _tree(tmp_path) == {"boek/b.md": b"oud\n"}
 
 
 def test_write_tree_refuses_relative_paths_leaving_the_root(tmp_path: Path) -> None:
-    with pytest.raises(bk.WriteError, match="valt buiten"):
-        bk.write_tree({tmp_path / "boek": {"../x.md": "x"}}, force=False)
+    with pytest.raises(writer.WriteError, match="valt buiten"):
+        writer.write_folders({tmp_path / "boek": {"../x.md": "x"}}, force=False)
     assert _tree(tmp_path) == {}
 
 
@@ -480,3 +484,16 @@ def test_write_tree_refuses_relative_paths_leaving_the_root(tmp_path: Path) -> N
 )
 def test_book_dir_of(into: str, expected: str) -> None:
     assert bk.book_dir_of(Path(into)) == expected
+
+
+_PIECES = ["pati-", "ënten", "ISO-", "norm", "product-", "en procesgericht", "niet-", "vrijblijvend",
+           "de klant", "cx-", "professionals", "Teheux-", "Dalstra", "a-b-", "c", "(kwali-", "teit)", " ", "x-"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_join_lines_equals_joining_the_whole_text_so_far(lines: list[str]) -> None:
+    hyphenated = bk.hyphenated_words([bk.Line(1, "cx-professionals en a-b-c")])
+    text = ""
+    for line in lines:  # the definition: each line joined to everything before it
+        text = bk.dehyphenate(text, line, hyphenated) if text else line.strip()
+    assert bk.join_lines(lines, hyphenated) == " ".join(text.split())

@@ -9,10 +9,10 @@ dropped; every other word is kept as written.
 
 The work is split in pure steps, none of which touches MkDocs:
 
-* :func:`parse_edition_text` — text → :class:`ImportedEdition` (raises :class:`LetterImportError`
+* :func:`parse_edition_text` — text → :class:`ImportedEdition` (raises :class:`InputError`
   with a Dutch message and a line number);
 * :func:`render_edition` — edition → ``{relative path: Markdown text}``;
-* :func:`write_files` — writes all files or none (staged in a temporary folder, then moved in).
+* :func:`~klantbeleving.importers.writer.write_folders` — writes all files or none.
 
 :func:`run` is the command-line wrapper around them.
 """
@@ -20,20 +20,19 @@ The work is split in pure steps, none of which touches MkDocs:
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from slugify import slugify
 
 from ..dates import PartialDate
-from ..sources import load_yaml, parse_source
+from ..model import Author
+from ..sources import parse_source
+from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
+from .writer import WriteError, write_folders
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -45,14 +44,6 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "’", "”", ")", "'", '"')
 MAX_QUOTE = 300
 """A standalone ‘…’ line longer than this is a quoted paragraph, not a pull quote."""
 MAX_TITLE = 200
-
-AUTHORS_FILE = ".authors.yml"
-BUILTIN_AUTHORS = {
-    "wim-rampen": ("Wim Rampen", "Helmond"),
-    "jan-hein-pierik": ("Jan-Hein Pierik", "Zeist"),
-    "rien-brus": ("Rien Brus", "Santpoort-Zuid"),
-}
-"""Used only when no ``.authors.yml`` can be found."""
 
 _MONTH_ALT = "|".join(MONTHS)
 CITY_RE = re.compile(
@@ -74,42 +65,6 @@ TAGS_RE = re.compile(r"^(?:tags|labels|trefwoorden|categorie(?:ën|en)?|onderwer
 PUBLISHED_RE = re.compile(r"^(?:published|gepubliceerd|geplaatst|posted)\s+(?:in|op|on)\b", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"\s*,\s*|\s+en\s+|\s*&\s*", re.IGNORECASE)
 _EVERYONE = {"allemaal", "iedereen", "beiden", "allen", "heren", "collega's", "collega’s"}
-
-
-class LetterImportError(Exception):
-    """Input that cannot be imported; the message is Dutch and meant for an author.
-
-    Attributes:
-        message: what is wrong.
-        line: 1-based line in the input file, when known.
-    """
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-    def format(self, source: str) -> str:
-        """``source:line: message`` (the line part only when known)."""
-        where = f"{source}:{self.line}" if self.line else source
-        return f"{where}: {self.message}"
-
-
-class WriteError(Exception):
-    """Files that cannot (or may not) be written; the message is Dutch."""
-
-
-@dataclass(frozen=True)
-class RegistryAuthor:
-    """The part of an ``.authors.yml`` entry the importer needs."""
-
-    key: str
-    name: str
-    city: str = ""
-
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0] if self.name else self.key
 
 
 @dataclass
@@ -154,7 +109,7 @@ class _Line:
 
 
 def parse_edition_text(
-    text: str, authors: dict[str, RegistryAuthor], *, stelling: str | None = None
+    text: str, authors: dict[str, Author], *, stelling: str | None = None
 ) -> ImportedEdition:
     """Split the text of one edition into its title, lead and letters.
 
@@ -164,27 +119,27 @@ def parse_edition_text(
         stelling: the edition's stelling; defaults to the onderwerp of the title line.
 
     Raises:
-        LetterImportError: when the text cannot be split into letters.
+        InputError: when the text cannot be split into letters.
     """
     lines = _clean_lines(text)
     first = next((i for i, ln in enumerate(lines) if ln.text), None)
     if first is None:
-        raise LetterImportError("het bestand is leeg")
+        raise InputError("het bestand is leeg")
     title_line = lines[first]
     if CITY_RE.match(title_line.text):
-        raise LetterImportError(
+        raise InputError(
             "de titelregel ontbreekt: verwacht eerst 'Correspondentie over klantbeleving - <onderwerp>'",
             title_line.number,
         )
     if len(title_line.text) > MAX_TITLE:
-        raise LetterImportError(
+        raise InputError(
             "de eerste regel is te lang voor een titel: verwacht 'Correspondentie over klantbeleving - <onderwerp>'",
             title_line.number,
         )
     title = parse_title(title_line.text)
     starts = [i for i in range(first + 1, len(lines)) if CITY_RE.match(lines[i].text)]
     if not starts:
-        raise LetterImportError(
+        raise InputError(
             "geen brieven gevonden: elke brief begint met een regel als 'Zeist, september 2025' (plaats, maand, jaar)"
         )
     header = _drop_debris(lines[first + 1 : starts[0]], title_line.text)
@@ -193,7 +148,7 @@ def parse_edition_text(
     letters = [_parse_letter(lines[a:b], authors, title_line.text) for a, b in bounds]
     chosen = " ".join((stelling if stelling is not None else title).split())
     if not chosen:
-        raise LetterImportError("de stelling is leeg")
+        raise InputError("de stelling is leeg")
     return ImportedEdition(title=title, stelling=chosen, date=_month(letters[0].date), lead=lead, letters=letters)
 
 
@@ -247,7 +202,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: str) -> ImportedLetter:
+def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> ImportedLetter:
     opening = zone[0]
     match = CITY_RE.match(opening.text)
     assert match is not None
@@ -258,19 +213,19 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
         date = PartialDate(year, month, day)
         date.as_date()
     except ValueError:
-        raise LetterImportError(f"'{opening.text}' is geen bestaande datum", opening.number) from None
+        raise InputError(f"'{opening.text}' is geen bestaande datum", opening.number) from None
     rest = zone[1:]
     sal = next((i for i, ln in enumerate(rest) if ln.text), None)
     salutation = SALUTATION_RE.match(rest[sal].text) if sal is not None else None
     if sal is None or salutation is None:
         where = rest[sal].number if sal is not None else opening.number
-        raise LetterImportError(
+        raise InputError(
             f"na '{opening.text}' (regel {opening.number}) verwacht een aanhef zoals 'Beste Wim en Rien,'", where
         )
     addressees = _resolve_addressees(salutation["names"], authors, rest[sal].number)
     close = next((i for i in range(len(rest) - 1, sal, -1) if CLOSING_RE.match(rest[i].text)), None)
     if close is None:
-        raise LetterImportError(
+        raise InputError(
             f"de brief die begint met '{opening.text}' heeft geen afsluiting 'Groet,' met een naam",
             opening.number,
         )
@@ -281,18 +236,18 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
     else:
         k = next((i for i in range(close + 1, len(rest)) if rest[i].text), None)
         if k is None:
-            raise LetterImportError("na 'Groet,' ontbreekt de naam van de schrijver", rest[close].number)
+            raise InputError("na 'Groet,' ontbreekt de naam van de schrijver", rest[close].number)
         name_line, after = rest[k], rest[k + 1 :]
     author = _resolve_name(name_line.text.rstrip(".,!"), authors, name_line.number, "ondertekening")
     leftover = [ln for ln in _drop_debris(after, title) if ln.text]
     if leftover:
-        raise LetterImportError(
+        raise InputError(
             f"onverwachte tekst na de ondertekening '{name_line.text}': '{_short(leftover[0].text)}'",
             leftover[0].number,
         )
     paragraphs, quote = _paragraphs(rest[sal + 1 : close], find_quote=True)
     if not paragraphs:
-        raise LetterImportError(f"de brief die begint met '{opening.text}' heeft geen tekst", opening.number)
+        raise InputError(f"de brief die begint met '{opening.text}' heeft geen tekst", opening.number)
     return ImportedLetter(
         author=author,
         author_name=authors[author].name,
@@ -305,7 +260,7 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
     )
 
 
-def _resolve_addressees(names: str, authors: dict[str, RegistryAuthor], line: int) -> list[str]:
+def _resolve_addressees(names: str, authors: dict[str, Author], line: int) -> list[str]:
     parts = [p.strip() for p in _NAME_SPLIT_RE.split(names) if p.strip()]
     if all(p.casefold() in _EVERYONE for p in parts):
         return []
@@ -313,7 +268,7 @@ def _resolve_addressees(names: str, authors: dict[str, RegistryAuthor], line: in
     return list(dict.fromkeys(keys))
 
 
-def _resolve_name(name: str, authors: dict[str, RegistryAuthor], line: int, where: str) -> str:
+def _resolve_name(name: str, authors: dict[str, Author], line: int, where: str) -> str:
     """A first name, full name or key → the registry key (unique, case-insensitive)."""
     wanted = " ".join(name.split()).casefold()
     hits = [
@@ -323,9 +278,9 @@ def _resolve_name(name: str, authors: dict[str, RegistryAuthor], line: int, wher
     if len(hits) == 1:
         return hits[0]
     if hits:
-        raise LetterImportError(f"de naam '{name}' in de {where} past bij meer auteurs: {', '.join(hits)}", line)
+        raise InputError(f"de naam '{name}' in de {where} past bij meer auteurs: {', '.join(hits)}", line)
     known = ", ".join(sorted(a.first_name for a in authors.values()))
-    raise LetterImportError(f"onbekende naam '{_short(name)}' in de {where} (bekende auteurs: {known})", line)
+    raise InputError(f"onbekende naam '{_short(name)}' in de {where} (bekende auteurs: {known})", line)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -419,162 +374,16 @@ def render_edition(edition: ImportedEdition) -> dict[str, str]:
     return files
 
 
-def render_page(meta: dict[str, Any], blocks: list[str]) -> str:
-    """Frontmatter (``yaml.safe_dump``, so every value is safely quoted) and body."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
-    body = "\n\n".join(blocks)
-    page = f"---\n{front}---\n"
-    return f"{page}\n{body}\n" if body else page
-
-
 def check_rendered(files: dict[str, str]) -> None:
     """Re-read each rendered file with the project's own parser; raise if it does not read back.
 
     Raises:
-        LetterImportError: when a file does not read back as written (a bug, not bad input).
+        InputError: when a file does not read back as written (a bug, not bad input).
     """
     for rel, text in files.items():
         _source, problems = parse_source(rel, text)
         if problems:
-            raise LetterImportError(f"interne fout: {rel} leest niet terug: {problems[0].message}")
-
-
-# -- the author registry -------------------------------------------------------------------
-
-
-def load_registry(path: Path) -> dict[str, RegistryAuthor]:
-    """Read an ``.authors.yml`` (Material's format: ``authors: {key: {name, city, …}}``).
-
-    Raises:
-        LetterImportError: when the file cannot be read or has no authors.
-    """
-    try:
-        data = load_yaml(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LetterImportError(f"auteursbestand kan niet gelezen worden: {exc}") from None
-    entries = data.get("authors") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
-        raise LetterImportError("verwacht een mapping 'authors:' met per auteur een sleutel")
-    authors = {}
-    for key, entry in entries.items():
-        if isinstance(entry, dict) and entry.get("name"):
-            authors[str(key)] = RegistryAuthor(str(key), str(entry["name"]).strip(), str(entry.get("city") or ""))
-    if not authors:
-        raise LetterImportError("het auteursbestand bevat geen auteurs met een 'name'")
-    return authors
-
-
-def builtin_registry() -> dict[str, RegistryAuthor]:
-    """The three letter writers, for when no ``.authors.yml`` is found."""
-    return {key: RegistryAuthor(key, name, city) for key, (name, city) in BUILTIN_AUTHORS.items()}
-
-
-def find_registry(docs_guess: Path, explicit: Path | None, cwd: Path) -> Path | None:
-    """Where the author registry is: ``--authors``, the target site, this project, or nowhere."""
-    if explicit is not None:
-        return explicit
-    candidates = [docs_guess / AUTHORS_FILE]
-    for folder in [cwd, *cwd.parents]:
-        if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
-            candidates.append(folder / "docs" / AUTHORS_FILE)
-            break
-    project = Path(__file__).resolve().parents[3]
-    if (project / "mkdocs.yml").exists():
-        candidates.append(project / "docs" / AUTHORS_FILE)
-    return next((c for c in candidates if c.is_file()), None)
-
-
-# -- writing -------------------------------------------------------------------------------
-
-
-def escapes(path: Path, cwd: Path) -> bool:
-    """True when a path with ``..`` segments resolves outside where it starts.
-
-    A relative path must stay inside ``cwd``; an absolute one inside its part before the first ``..``.
-    """
-    parts = path.parts
-    if ".." not in parts:
-        return False
-    anchor = Path(*parts[: parts.index("..")]) if path.is_absolute() else cwd
-    return not (cwd / path).resolve().is_relative_to(anchor.resolve())
-
-
-def _nearest_dir(path: Path) -> Path:
-    for folder in [path, *path.parents]:
-        if folder.is_dir():
-            return folder
-    return Path.cwd()
-
-
-def write_files(root: Path, files: dict[str, str], *, force: bool) -> list[Path]:
-    """Write ``files`` (paths relative to ``root``): all of them or none.
-
-    Everything is first written to a temporary folder next to ``root`` and checked, then moved into
-    place; if a move fails, files already moved are taken back and overwritten ones restored.
-
-    Raises:
-        WriteError: when a file exists (and ``force`` is off), a path is blocked, or writing fails.
-    """
-    targets = {rel: root / rel for rel in files}
-    blocked = []
-    for target in targets.values():
-        for folder in [target.parent, *target.parent.parents]:
-            if folder.exists() and not folder.is_dir():
-                blocked.append(f"{folder} bestaat al en is geen map")
-                break
-        if target.is_dir():
-            blocked.append(f"{target} is een map")
-        elif target.exists() and not force:
-            blocked.append(f"{target} bestaat al (gebruik --force om te overschrijven)")
-    if blocked:
-        raise WriteError("\n".join(dict.fromkeys(blocked)))
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".klantbeleving-import-", dir=_nearest_dir(root.parent)))
-    except OSError as exc:
-        raise WriteError(f"kan geen tijdelijke map maken naast {root}: {exc.strerror or exc}") from None
-    try:
-        new, old = staging / "new", staging / "old"
-        try:
-            for rel, text in files.items():
-                path = new / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise WriteError(f"schrijven mislukt: {exc.strerror or exc}") from None
-        _commit(targets, new, old)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return list(targets.values())
-
-
-def _commit(targets: dict[str, Path], new: Path, old: Path) -> None:
-    created: list[Path] = []
-    placed: list[Path] = []
-    saved: list[tuple[Path, Path]] = []
-    try:
-        for rel, target in targets.items():
-            missing = [f for f in [target.parent, *target.parent.parents] if not f.exists()]
-            for folder in reversed(missing):
-                folder.mkdir()
-                created.append(folder)
-            if target.exists():
-                backup = old / rel
-                backup.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(target, backup)
-                saved.append((backup, target))
-            os.replace(new / rel, target)
-            placed.append(target)
-    except OSError as exc:
-        for target in reversed(placed):
-            target.unlink(missing_ok=True)
-        for backup, target in reversed(saved):
-            os.replace(backup, target)
-        for folder in reversed(created):
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        raise WriteError(f"schrijven mislukt, niets gewijzigd: {exc.strerror or exc}") from None
+            raise InputError(f"interne fout: {rel} leest niet terug: {problems[0].message}")
 
 
 # -- command line --------------------------------------------------------------------------
@@ -590,8 +399,8 @@ Meer bestanden: elk bestand is één editie; --into is dan de map brieven/ en el
 een map <jjjj-mm>-<onderwerp> (van de titelregel).
 
 Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven.
-Auteurs worden opgezocht in --authors, anders in <docs>/.authors.yml naast de doelmap,
-anders in docs/.authors.yml van dit project."""
+Auteurs worden opgezocht in --authors (een .authors.yml of de map waarin die staat), anders in
+de docs-map van het doel (<docs>/.authors.yml), anders in docs/ van het project waarin u werkt."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -606,7 +415,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--into", required=True, metavar="MAP", help="de editiemap (één bestand) of de map brieven/ (meer)")
     p.add_argument("--force", action="store_true", help="bestaande bestanden overschrijven")
     p.add_argument("--stelling", default=None, help="de stelling van de editie (standaard: het onderwerp uit de titel)")
-    p.add_argument("--authors", type=Path, default=None, metavar="BESTAND", help="het auteursbestand (.authors.yml)")
+    p.add_argument("--authors", type=Path, default=None, metavar="BESTAND", help="het auteursbestand (.authors.yml) of de map waarin het staat")
 
 
 class _Stop(Exception):
@@ -624,7 +433,7 @@ def run(args: argparse.Namespace) -> int:
         print(stop.message, file=sys.stderr)
         return stop.code
     for path in written:
-        print(f"geschreven: {_display(path)}")
+        print(f"geschreven: {display(path)}")
     return 0
 
 
@@ -638,95 +447,64 @@ def _run(args: argparse.Namespace, cwd: Path) -> list[Path]:
         raise _Stop(f"--into {args.into}: bestaat al en is geen map", 2)
     if multi and args.stelling is not None:
         raise _Stop("--stelling kan alleen bij één bestand (elke editie heeft haar eigen stelling)", 2)
-    authors = _registry(args, into if multi else into.parent, cwd)
+    authors = _registry(args, docs_folder_of(into if multi else into.parent), cwd)
     editions: list[tuple[str, ImportedEdition]] = []
     errors: list[str] = []
     for name in args.files:
         try:
-            editions.append((name, _parse_file(Path(name), authors, args.stelling)))
-        except LetterImportError as exc:
+            text = read_input(Path(name))
+            editions.append((name, parse_edition_text(text, authors, stelling=args.stelling)))
+        except InputError as exc:
             errors.append(exc.format(name))
     if errors:
         raise _Stop("\n".join([*errors, "niets geschreven"]), 1)
-    files = _plan(editions, multi)
-    if not multi:
-        _refuse_stale(into, files)
-    else:
-        for _name, edition in editions:
-            _refuse_stale(into / edition.folder_name, {
-                rel.split("/", 1)[1]: t for rel, t in files.items() if rel.startswith(edition.folder_name + "/")
-            })
+    plan = _plan(editions, into, multi)
     try:
-        return write_files(into, files, force=args.force)
+        return write_folders(plan, force=args.force, conflicts=_stale_letters)
     except WriteError as exc:
         raise _Stop(f"{exc}\nniets geschreven", 1) from None
 
 
-def _registry(args: argparse.Namespace, brieven: Path, cwd: Path) -> dict[str, RegistryAuthor]:
+def _registry(args: argparse.Namespace, docs: Path, cwd: Path) -> dict[str, Author]:
     explicit = args.authors
-    if explicit is not None and not explicit.is_file():
+    if explicit is not None and not explicit.exists():
         raise _Stop(f"--authors {explicit}: bestand niet gevonden", 2)
-    path = find_registry(brieven.parent, explicit, cwd)
-    if path is None:
-        return builtin_registry()
+    if explicit is not None and explicit.is_file() and explicit.name != ".authors.yml":
+        raise _Stop(f"--authors {explicit}: verwacht een bestand .authors.yml of de map waarin het staat", 2)
+    found = find_registry(docs, explicit, cwd)
+    if found is None:
+        raise _Stop(f"geen auteursbestand gevonden: verwacht {docs / '.authors.yml'} of geef --authors", 2)
     try:
-        return load_registry(path)
-    except LetterImportError as exc:
-        raise _Stop(exc.format(str(path)), 1) from None
+        return read_registry(found)
+    except InputError as exc:
+        raise _Stop(exc.message, 1) from None
 
 
-def _parse_file(path: Path, authors: dict[str, RegistryAuthor], stelling: str | None) -> ImportedEdition:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LetterImportError(f"bestand kan niet gelezen worden: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LetterImportError("bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)", line) from None
-    if "\x00" in text:
-        raise LetterImportError("bestand is binair, geen tekst")
-    return parse_edition_text(text, authors, stelling=stelling)
-
-
-def _plan(editions: list[tuple[str, ImportedEdition]], multi: bool) -> dict[str, str]:
-    files: dict[str, str] = {}
+def _plan(editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool) -> dict[Path, dict[str, str]]:
+    plan: dict[Path, dict[str, str]] = {}
     folders: dict[str, str] = {}
     for name, edition in editions:
         rendered = render_edition(edition)
         try:
             check_rendered(rendered)
-        except LetterImportError as exc:
+        except InputError as exc:
             raise _Stop(exc.format(name), 1) from None
         if not multi:
-            return rendered
+            return {into: rendered}
         folder = edition.folder_name
         if folder in folders:
             raise _Stop(f"{name} en {folders[folder]} geven allebei de editiemap {folder}; niets geschreven", 1)
         folders[folder] = name
-        files.update({f"{folder}/{rel}": text for rel, text in rendered.items()})
-    return files
+        plan[into / folder] = rendered
+    return plan
 
 
 _NUMBERED_RE = re.compile(r"^\d+-.*\.md$")
 
 
-def _refuse_stale(folder: Path, files: dict[str, str]) -> None:
+def _stale_letters(folder: Path, files: dict[str, str]) -> list[str]:
     """An existing edition folder with other numbered letters would get two letters per place."""
-    if not folder.is_dir():
-        return
     stale = sorted(p.name for p in folder.iterdir() if _NUMBERED_RE.match(p.name) and p.name not in files)
     if stale:
-        raise _Stop(
-            f"{folder} bevat al andere brieven ({', '.join(stale)}); verwijder die eerst of kies een andere map; "
-            "niets geschreven",
-            1,
-        )
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+        return [f"{folder} bevat al andere brieven ({', '.join(stale)}); verwijder die eerst of kies een andere map"]
+    return []
