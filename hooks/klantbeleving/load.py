@@ -14,6 +14,7 @@ import yaml
 
 from .dates import DateError, PartialDate, parse_date
 from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .placeholders import placeholder_problems
 from .problems import Problem
 from .sources import Source, load_yaml, read_source
 
@@ -89,6 +90,7 @@ def load_site(
         else:
             sources[src] = source
     _check_unique_urls(sorted([*sources, *broken]), ctx)
+    ctx.problems += placeholder_problems(sources, ctx.where)
     _load_letters(sources, broken, site, ctx)
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)

@@ -20,16 +20,11 @@ from .importers.common import display, render_page
 from .importers.writer import WriteError, write_folders
 from .load import AUTHORS_FILE, LETTERS_DIR, load_site
 from .model import Author, Edition
+from .placeholders import LEAD_TODO, LETTER_TODO
 
 LETTER_ROLE = "brieven"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-LEAD_PLACEHOLDER = (
-    "Inleiding van de redactie (nog schrijven): in twee of drie zinnen waar deze editie over gaat "
-    "en wie de eerste brief schrijft. Haal `draft: true` weg uit alle bestanden van deze map zodra "
-    "de editie af is."
-)
-LETTER_PLACEHOLDER = "Hier komt de brief (nog schrijven). De aanhef en de groet komen niet in de tekst."
 
 
 class ScaffoldError(Exception):
@@ -62,7 +57,7 @@ def render_scaffold(
     """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text."""
     files = {
         "index.md": render_page(
-            {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_PLACEHOLDER]
+            {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_TODO]
         )
     }
     for number, key in enumerate(order, start=1):
@@ -77,7 +72,7 @@ def render_scaffold(
             "stelling": stelling,
             "draft": True,
         }
-        files[f"{number:02d}-{key}.md"] = render_page(meta, [LETTER_PLACEHOLDER])
+        files[f"{number:02d}-{key}.md"] = render_page(meta, [LETTER_TODO])
     return files
 
 

@@ -15,7 +15,6 @@ Pure steps, none of which touches MkDocs or the file system:
 * :func:`mark_notes` — glued footnote numbers → ``[^n]`` references;
 * :func:`split_book` — text → :class:`Book` (raises :class:`InputError`);
 * :func:`render_book` / :func:`render_glossary` — book → ``{relative path: Markdown}``;
-* :func:`find_placeholder_notes` — the footnotes an editor still has to fill in.
 
 :func:`run` is the command-line wrapper; it writes through :mod:`klantbeleving.importers.writer`.
 """
@@ -33,6 +32,7 @@ from typing import Any, Literal
 from slugify import slugify
 
 from ..model import Author
+from ..placeholders import FOOTNOTE_TODO
 from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
 from .writer import WriteError, write_folders
 
@@ -69,8 +69,6 @@ BOX_TYPE = "kader"
 """Admonition type of a box (``!!! kader "Definities"``); style it as ``.admonition.kader``."""
 EPIGRAPH_CLASS = "kb-epigraph"
 SIGNOFF_CLASS = "kb-signoff"
-PLACEHOLDER = "Voetnoot {n} ontbreekt in de pdf-tekst; vul de bron aan."
-PLACEHOLDER_RE = re.compile(r"^\[\^(?P<label>\d+)\]:\s*Voetnoot (?P<number>\d+) ontbreekt in de pdf-tekst")
 _NOTE_REF_RE = re.compile(r"\[\^\d+\]")
 _HYPHENATED_RE = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)+")
 _WORD_END_RE = re.compile(r"([\w’'+&/]+)-$")
@@ -314,19 +312,6 @@ def _word_before(text: str, end: int) -> str:
     while start and text[start - 1].isalpha():
         start -= 1
     return text[start:end]
-
-
-def find_placeholder_notes(markdown: str) -> list[tuple[int, int]]:
-    """``(line, note number)`` of every footnote whose text is still the importer's placeholder.
-
-    Meant for ``klantbeleving check``: report ``path:line: voetnoot N heeft nog geen tekst``.
-    """
-    found = []
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        match = PLACEHOLDER_RE.match(line)
-        if match:
-            found.append((number, int(match["number"])))
-    return found
 
 
 # -- splitting the book --------------------------------------------------------------------
@@ -808,7 +793,7 @@ def render_book(book: Book, registry: dict[str, Author] | None = None) -> dict[s
         if section.kind == "chapter" or section.signers:
             meta["authors"] = authors
         blocks = [render_block(block) for block in section.blocks]
-        notes = [f"[^{n}]: {PLACEHOLDER.format(n=n)}" for n in _notes_in(section)]
+        notes = [f"[^{n}]: {FOOTNOTE_TODO.format(n=n)}" for n in _notes_in(section)]
         if notes:
             blocks.append("\n".join(notes))
         files[section.rel] = render_page(meta, blocks)

@@ -30,8 +30,10 @@ from slugify import slugify
 
 from ..dates import PartialDate
 from ..model import Author
+from ..placeholders import REVIEW_KEY, STELLING_TODO
 from ..sources import parse_source
 from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
+from .trailer import Trailer, classify_trailer
 from .writer import WriteError, write_folders
 
 MONTHS = {
@@ -44,6 +46,10 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "’", "”", ")", "'", '"')
 MAX_QUOTE = 300
 """A standalone ‘…’ line longer than this is a quoted paragraph, not a pull quote."""
 MAX_TITLE = 200
+
+SERIES = "Correspondentie over klantbeleving"
+"""The series name an export's title line may start with (not part of an edition's title)."""
+STELLING_RE = re.compile(r"^stelling\s*[:：]\s*(?P<stelling>\S.*)$", re.IGNORECASE)
 
 _MONTH_ALT = "|".join(MONTHS)
 CITY_RE = re.compile(
@@ -79,6 +85,7 @@ class ImportedLetter:
     quote: str
     paragraphs: list[str]
     line: int
+    quote_line: int = 0
 
 
 @dataclass
@@ -90,6 +97,12 @@ class ImportedEdition:
     date: PartialDate
     lead: list[str]
     letters: list[ImportedLetter] = field(default_factory=list)
+    trailer: Trailer = field(default_factory=Trailer)
+
+    @property
+    def draft(self) -> bool:
+        """Written as a draft until an editor gives the stelling."""
+        return self.stelling == STELLING_TODO
 
     @property
     def folder_name(self) -> str:
@@ -116,7 +129,8 @@ def parse_edition_text(
     Args:
         text: the whole input file, already decoded.
         authors: the author registry (key → author) to resolve first names against.
-        stelling: the edition's stelling; defaults to the onderwerp of the title line.
+        stelling: the edition's stelling; else a ``Stelling: …`` line before the first letter;
+            else the edition becomes a draft with a to-write stelling (a title is no thesis).
 
     Raises:
         InputError: when the text cannot be split into letters.
@@ -137,29 +151,53 @@ def parse_edition_text(
             title_line.number,
         )
     title = parse_title(title_line.text)
+    if not title:  # the series name alone: the topic is on the next line
+        following = next((i for i in range(first + 1, len(lines)) if lines[i].text), None)
+        if following is not None and _title_shaped(lines[following].text):
+            title, first = lines[following].text, following
+        else:
+            title = title_line.text
+    title = title[:1].upper() + title[1:]
     starts = [i for i in range(first + 1, len(lines)) if CITY_RE.match(lines[i].text)]
     if not starts:
         raise InputError(
             "geen brieven gevonden: elke brief begint met een regel als 'Zeist, september 2025' (plaats, maand, jaar)"
         )
     header = _drop_debris(lines[first + 1 : starts[0]], title_line.text)
+    stated = [ln for ln in header if STELLING_RE.match(ln.text)]
+    header = [ln for ln in header if ln not in stated]
     lead, _ = _paragraphs(header, find_quote=False)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
-    letters = [_parse_letter(lines[a:b], authors, title_line.text) for a, b in bounds]
-    chosen = " ".join((stelling if stelling is not None else title).split())
+    names = {n.casefold() for a in authors.values() for n in (a.name, a.first_name)}
+    trailer = Trailer()
+    letters = []
+    for a, b in bounds:
+        letter, after = _parse_letter(lines[a:b], authors, title_line.text)
+        letters.append(letter)
+        classify_trailer([(ln.number, ln.text) for ln in after], names, trailer)
+    if stelling is None and stated:
+        match = STELLING_RE.match(stated[0].text)
+        assert match is not None
+        stelling = match["stelling"]
+    chosen = " ".join(stelling.split()) if stelling is not None else STELLING_TODO
     if not chosen:
         raise InputError("de stelling is leeg")
-    return ImportedEdition(title=title, stelling=chosen, date=_month(letters[0].date), lead=lead, letters=letters)
+    return ImportedEdition(
+        title=title, stelling=chosen, date=_month(letters[0].date), lead=lead, letters=letters, trailer=trailer
+    )
+
+
+def _title_shaped(text: str) -> bool:
+    return len(text) <= MAX_TITLE and not CITY_RE.match(text) and not text.endswith((".", ","))
 
 
 def parse_title(line: str) -> str:
-    """The onderwerp after the series name: ``Correspondentie over klantbeleving - X`` → ``X``."""
-    for dash in (" - ", " – ", " — "):
-        if dash in line:
-            rest = line.split(dash, 1)[1].strip()
-            if rest:
-                return rest
-    return line.strip()
+    """The title without the series name, whatever separates them (``Serie - X``, ``Serie: X``);
+    empty when the line is the series name alone. A line without it is the title as it stands."""
+    text = " ".join(line.split())
+    if text.casefold().startswith(SERIES.casefold()):
+        return text[len(SERIES) :].lstrip(" -–—:|·").strip()
+    return text
 
 
 def _clean_lines(text: str) -> list[_Line]:
@@ -202,7 +240,8 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> ImportedLetter:
+def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> tuple[ImportedLetter, list[_Line]]:
+    """One letter, and the lines after its signature (for :func:`classify_trailer`)."""
     opening = zone[0]
     match = CITY_RE.match(opening.text)
     assert match is not None
@@ -239,16 +278,12 @@ def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> 
             raise InputError("na 'Groet,' ontbreekt de naam van de schrijver", rest[close].number)
         name_line, after = rest[k], rest[k + 1 :]
     author = _resolve_name(name_line.text.rstrip(".,!"), authors, name_line.number, "ondertekening")
-    leftover = [ln for ln in _drop_debris(after, title) if ln.text]
-    if leftover:
-        raise InputError(
-            f"onverwachte tekst na de ondertekening '{name_line.text}': '{_short(leftover[0].text)}'",
-            leftover[0].number,
-        )
     paragraphs, quote = _paragraphs(rest[sal + 1 : close], find_quote=True)
+    quote_line = next((ln.number for ln in rest[sal + 1 : close] if quote and ln.text.startswith("‘")
+                       and quote in ln.text), 0)
     if not paragraphs:
         raise InputError(f"de brief die begint met '{opening.text}' heeft geen tekst", opening.number)
-    return ImportedLetter(
+    letter = ImportedLetter(
         author=author,
         author_name=authors[author].name,
         city=city,
@@ -257,7 +292,9 @@ def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> 
         quote=quote,
         paragraphs=paragraphs,
         line=opening.number,
+        quote_line=quote_line,
     )
+    return letter, [ln for ln in after if not _same(ln.text, title)]
 
 
 def _resolve_addressees(names: str, authors: dict[str, Author], line: int) -> list[str]:
@@ -353,11 +390,17 @@ def _paragraphs(lines: list[_Line], *, find_quote: bool) -> tuple[list[str], str
 
 def render_edition(edition: ImportedEdition) -> dict[str, str]:
     """The Markdown sources of an edition: ``index.md`` and ``NN-<author>.md`` → text."""
-    files = {
-        "index.md": render_page(
-            {"title": edition.title, "stelling": edition.stelling, "date": edition.date.iso()}, edition.lead
-        )
-    }
+    index: dict[str, Any] = {"title": edition.title, "stelling": edition.stelling, "date": edition.date.iso()}
+    trailer = edition.trailer
+    if trailer.published_in:
+        index["published_in"] = trailer.published_in
+    if trailer.tags:
+        index["tags"] = list(trailer.tags)
+    if trailer.review:
+        index[REVIEW_KEY] = [text for _line, text in trailer.review]
+    if edition.draft:
+        index["draft"] = True
+    files = {"index.md": render_page(index, edition.lead)}
     for number, letter in enumerate(edition.letters, start=1):
         meta: dict[str, Any] = {
             "title": f"Brief van {letter.author_name}",
@@ -370,6 +413,8 @@ def render_edition(edition: ImportedEdition) -> dict[str, str]:
             meta["addressees"] = list(letter.addressees)
         if letter.quote:
             meta["quote"] = letter.quote
+        if edition.draft:
+            meta["draft"] = True
         files[f"{number:02d}-{letter.author}.md"] = render_page(meta, letter.paragraphs)
     return files
 
@@ -428,16 +473,38 @@ class _Stop(Exception):
 def run(args: argparse.Namespace) -> int:
     """Run the command; return the exit code (0 written, 1 bad input or conflict, 2 wrong usage)."""
     try:
-        written = _run(args, Path.cwd())
+        editions, written = _run(args, Path.cwd())
     except _Stop as stop:
         print(stop.message, file=sys.stderr)
         return stop.code
     for path in written:
         print(f"geschreven: {display(path)}")
+    for name, edition in editions:
+        print_summary(name, edition)
     return 0
 
 
-def _run(args: argparse.Namespace, cwd: Path) -> list[Path]:
+def print_summary(name: str, edition: ImportedEdition) -> None:
+    """What the import made of the edition's trailer, pull quotes and stelling, by line number."""
+    trailer = edition.trailer
+    if trailer.published_in:
+        print(f"{name}: verschenen in: {trailer.published_in}")
+    if trailer.tags:
+        print(f"{name}: tags: {', '.join(trailer.tags)}")
+    for line, text, why in trailer.dropped:
+        print(f"{name}:{line}: weggelaten ({why}): {_short(text)}")
+    for letter in edition.letters:
+        if letter.quote:
+            print(f"{name}:{letter.quote_line}: citaat bij de brief van {letter.author_name}: ‘{_short(letter.quote)}’")
+    for line, text in trailer.review:
+        print(f"{name}:{line}: waarschuwing: niet herkend, bewaard onder '{REVIEW_KEY}' in index.md: {_short(text)}",
+              file=sys.stderr)
+    if edition.draft:
+        print(f"{name}: waarschuwing: geen stelling (geef --stelling of een regel 'Stelling: …'); "
+              "de editie is als concept geschreven (draft: true)", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace, cwd: Path) -> tuple[list[tuple[str, ImportedEdition]], list[Path]]:
     into = Path(args.into)
     multi = len(args.files) > 1
     if escapes(into, cwd):
@@ -460,7 +527,7 @@ def _run(args: argparse.Namespace, cwd: Path) -> list[Path]:
         raise _Stop("\n".join([*errors, "niets geschreven"]), 1)
     plan = _plan(editions, into, multi)
     try:
-        return write_folders(plan, force=args.force, conflicts=_stale_letters)
+        return editions, write_folders(plan, force=args.force, conflicts=_stale_letters)
     except WriteError as exc:
         raise _Stop(f"{exc}\nniets geschreven", 1) from None
 
