@@ -239,7 +239,6 @@ def test_corpus_drops_page_furniture_and_back_cover(fragment: bk.Book, files: di
     assert not [line for line in text.splitlines() if line.strip().isdigit()]
     assert "9 7 8 9" not in text
     assert "boom.nl" not in text
-    assert "ANTWOORDEN" not in text
     assert "HOOFDSTUK" not in text and "DEEL I" not in text
     assert "must-have\n" not in files["deel-1/index.md"]
     body = files["over-de-auteurs.md"].split("---\n", 2)[2]
@@ -247,10 +246,15 @@ def test_corpus_drops_page_furniture_and_back_cover(fragment: bk.Book, files: di
     assert {d.reason for d in fragment.dropped if d.known} >= {"paginanummer", "kopregel", "titelpagina", "ISBN"}
 
 
-def test_corpus_reports_figure_text_as_unplaced(fragment: bk.Book) -> None:
-    unplaced = [(d.line, d.text) for d in fragment.unplaced]
-    assert [line for line, _ in unplaced] == [462, 463, 465, 467, 468, 470]
-    assert unplaced[2][1] == "ANTWOORDEN"
+def test_corpus_keeps_figure_text_in_the_page(fragment: bk.Book, files: dict[str, str]) -> None:
+    assert fragment.unplaced == []
+    figures = fragment.figures
+    assert [x.number for x in figures] == [462, 463, 465, 467, 468, 470]
+    assert figures[2].text == "ANTWOORDEN"
+    page = files[CHAPTER]
+    assert f'!!! {bk.FIGURE_TYPE} "' in page
+    for line in figures:
+        assert bk.escape_markdown(line.text) in page
 
 
 def test_corpus_dutch_typesetting(files: dict[str, str]) -> None:
@@ -281,7 +285,7 @@ def test_corpus_dutch_typesetting(files: dict[str, str]) -> None:
 
 def test_corpus_paragraphs_are_one_line_each(files: dict[str, str]) -> None:
     body = files[CHAPTER].split("---\n", 2)[2]
-    blocks = [p.strip() for p in body.split("\n\n")]
+    blocks = [p.strip() for p in body.split("\n\n") if not p.startswith("    ")]  # not inside a box or figure
     paragraphs = [p for p in blocks if p and not p.startswith(("<", "— ", "!!!", "**", "##", "[^"))]
     assert len(paragraphs) >= 20
     assert all("\n" not in p for p in paragraphs)
@@ -365,7 +369,7 @@ def test_cli_writes_and_reports(
     assert "geschreven: docs/boek/inleiding.md" in out
     assert f"geschreven: docs/boek/{CHAPTER}" in out
     assert "geschreven: docs/begrippen/cx.md" in out
-    assert "niet geplaatst: regel 465: ANTWOORDEN" in err
+    assert f"{corpus / FRAGMENT}:465: als figuurtekst in de pagina gezet (nakijken): ANTWOORDEN" in err
     assert "regel 556" not in err and "regel 474" not in err
     assert len(list((tmp_path / "docs" / "begrippen").glob("*.md"))) == 7
     assert "source: boek/deel-1/01-customer-experience.md" in (tmp_path / "docs/begrippen/cx.md").read_text("utf-8")

@@ -67,6 +67,9 @@ TERMINAL = ".!?…"
 CLOSERS = "’”)»"
 BOX_TYPE = "kader"
 """Admonition type of a box (``!!! kader "Definities"``); style it as ``.admonition.kader``."""
+FIGURE_TYPE = "figuur"
+FIGURE_TITLE = "Tekst uit een figuur of kader (nakijken: bewaren, herschrijven of weghalen)"
+"""A figure block (``!!! figuur``): text from the PDF that is not running text, kept in the page."""
 EPIGRAPH_CLASS = "kb-epigraph"
 SIGNOFF_CLASS = "kb-signoff"
 _NOTE_REF_RE = re.compile(r"\[\^\d+\]")
@@ -145,7 +148,15 @@ class Signoff:
     line: int
 
 
-Block = Paragraph | Heading | Epigraph | Box | Signoff
+@dataclass
+class Figure:
+    """Text that is not running text (a figure's words, a display quote): kept for the editor."""
+
+    lines: list[Line]
+    line: int
+
+
+Block = Paragraph | Heading | Epigraph | Box | Signoff | Figure
 
 
 @dataclass
@@ -185,6 +196,11 @@ class Book:
     def unplaced(self) -> list[Dropped]:
         """Dropped lines that are not known debris (report these)."""
         return [d for d in self.dropped if not d.known]
+
+    @property
+    def figures(self) -> list[Line]:
+        """Lines kept in figure blocks, for the editor to check."""
+        return [x for s in self.sections for b in s.blocks if isinstance(b, Figure) for x in b.lines]
 
 
 # -- lines ---------------------------------------------------------------------------------
@@ -613,8 +629,12 @@ def _join(group: list[Line], ctx: _Context) -> str:
     return join_lines([x.text for x in group], ctx.hyphenated)
 
 
-def _unplaced(group: list[Line], ctx: _Context) -> None:
-    ctx.dropped.extend(Dropped(line.number, line.text, "niet herkend (figuur?)", False) for line in group)
+def _figure(blocks: list[Block], group: list[Line]) -> None:
+    """Add ``group`` to a figure block (the one just before it, if any)."""
+    if blocks and isinstance(blocks[-1], Figure):
+        blocks[-1].lines.extend(group)
+    else:
+        blocks.append(Figure(list(group), group[0].number))
 
 
 def _part_blocks(lines: list[Line], ctx: _Context) -> list[Block]:
@@ -656,11 +676,11 @@ def _text_blocks(lines: list[Line], ctx: _Context, *, epigraph: bool = False, bi
             blocks.append(Heading(group[0].text, group[0].number))
             blocks.append(Paragraph(_join(group[1:], ctx), group[1].number))
         elif _is_upper(text) or len(text) < 3:
-            _unplaced(group, ctx)
+            _figure(blocks, group)
         elif _is_heading(group) and following is not None and not _is_heading(following):
             blocks.append(Heading(text, group[0].number))
         elif not _ends_sentence(text) and (len(group) == 1 or max(len(x.text) for x in group) < 45):
-            _unplaced(group, ctx)
+            _figure(blocks, group)
         else:
             blocks.append(Paragraph(text, group[0].number))
     if signoff < len(groups):
@@ -755,6 +775,9 @@ def render_block(block: Block) -> str:
         title = block.title.replace('"', "'")
         items = [f"    **{escape_markdown(e.term)}**: {_markdown(e.text)}" for e in block.entries]
         return f'!!! {BOX_TYPE} "{title}"\n\n' + "\n\n".join(items)
+    if isinstance(block, Figure):
+        lines = "<br>\n".join(f"    {escape_markdown(x.text)}" for x in block.lines)
+        return f'!!! {FIGURE_TYPE} "{FIGURE_TITLE}"\n\n{lines}'
     return "<br>\n".join(escape_markdown(x) for x in block.lines) + f"\n{{: .{SIGNOFF_CLASS} }}"
 
 
@@ -841,8 +864,9 @@ Importeer de tekst uit de pdf van het boek (platte tekst, UTF-8). Herkend worden
 'DEEL I' met de titel in hoofdletters, 'HOOFDSTUK 1' met de titel, 'OVER DE AUTEURS'. Afbrekingen
 aan het regeleinde worden hersteld (ISO-norm, niet-vrijblijvend en 'product- en' blijven staan),
 voetnootcijfers worden [^n]-verwijzingen met een zichtbare plaatshouder, paginanummers, kopregels,
-titelpagina's en het achterplat verdwijnen. Tekst die niet te plaatsen is (figuren) wordt met
-regelnummer gemeld.
+titelpagina's en het achterplat verdwijnen. Tekst die geen lopende tekst is (woorden uit een
+figuur, een losse quote) komt als blok '!!! figuur' in de pagina en wordt met regelnummer gemeld:
+bewaar, herschrijf of verwijder die.
 
 --into is de boekmap, bijv. docs/boek: daarin komen inleiding.md, deel-1/index.md,
 deel-1/01-<titel>.md … Met --glossary MAP komt elke definitie uit een kader als begrip in MAP
@@ -883,6 +907,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"geschreven: {display(path)}")
     for item in book.unplaced:
         print(f"niet geplaatst: regel {item.line}: {item.text}", file=sys.stderr)
+    for line in book.figures:
+        print(f"{args.file}:{line.number}: als figuurtekst in de pagina gezet (nakijken): {line.text}", file=sys.stderr)
     known = [d for d in book.dropped if d.known]
     if known:
         reasons = ", ".join(sorted({d.reason for d in known}))
