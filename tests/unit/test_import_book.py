@@ -168,7 +168,7 @@ def test_synthetic_book_structure() -> None:
         ("", "bestand is leeg"),
         ("  \n\n", "bestand is leeg"),
         ("Gewoon wat tekst.\n", "geen inleiding of hoofdstuk gevonden"),
-        (" HOOFDSTUK 1\nTITEL\nTekst.\n", "staat niet in een deel"),
+        (" HOOFDSTUK 1\nTITEL\nTekst.\n", "staat niet in een deel: geef --part N"),
         (" DEEL I\nTITEL\n HOOFDSTUK 1\nNiet in hoofdletters.\n", "heeft geen titel"),
     ],
 )
@@ -504,3 +504,40 @@ def test_join_lines_equals_joining_the_whole_text_so_far(lines: list[str]) -> No
     for line in lines:  # the definition: each line joined to everything before it
         text = bk.dehyphenate(text, line, hyphenated) if text else line.strip()
     assert bk.join_lines(lines, hyphenated) == " ".join(text.split())
+
+
+LONE = " HOOFDSTUK 2\nEEN LOS HOOFDSTUK\n\nDit hoofdstuk staat op zichzelf.\n\nEn het gaat nog even door.\n"
+
+
+def test_a_lone_chapter_goes_into_the_part_given() -> None:
+    [chapter] = bk.split_book(LONE, part=3).sections
+    assert (chapter.kind, chapter.part, chapter.number) == ("chapter", 3, 2)
+    assert chapter.rel == "deel-3/02-een-los-hoofdstuk.md"
+
+
+def test_a_lone_chapter_goes_where_the_book_already_has_it() -> None:
+    [chapter] = bk.split_book(LONE, known_parts={1: 1, 2: 4}).sections
+    assert chapter.part == 4
+
+
+def test_parts_in_the_file_win_over_part() -> None:
+    text = " DEEL II\nTWEEDE DEEL\n" + LONE
+    sections = bk.split_book(text, part=5).sections
+    assert [(s.kind, s.part or s.number) for s in sections] == [("part", 2), ("chapter", 2)]
+
+
+def test_cli_lone_chapter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "los.txt").write_text(LONE, encoding="utf-8")
+    assert _run(monkeypatch, tmp_path, "los.txt", "--into", "docs/boek") == 1
+    err = capsys.readouterr().err
+    assert "los.txt:1: hoofdstuk 2 staat niet in een deel: geef --part N" in err and "Traceback" not in err
+    assert not (tmp_path / "docs").exists()
+    assert _run(monkeypatch, tmp_path, "los.txt", "--into", "docs/boek", "--part", "2") == 0
+    assert (tmp_path / "docs/boek/deel-2/02-een-los-hoofdstuk.md").is_file()
+    # again, without --part: the book in --into knows where chapter 2 stands
+    assert _run(monkeypatch, tmp_path, "los.txt", "--into", "docs/boek", "--force") == 0
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "docs").rglob("*.md")) == [
+        "docs/boek/deel-2/02-een-los-hoofdstuk.md"]
+    with pytest.raises(SystemExit):
+        _run(monkeypatch, tmp_path, "los.txt", "--into", "docs/boek", "--part", "nul")
+    assert "geen deelnummer" in capsys.readouterr().err

@@ -33,6 +33,7 @@ from slugify import slugify
 
 from ..model import Author
 from ..placeholders import FOOTNOTE_TODO
+from ..sources import parse_source
 from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
 from .writer import WriteError, write_folders
 
@@ -354,10 +355,18 @@ class _Context:
     parts: dict[int, int] = field(default_factory=dict)
     chapters: dict[tuple[int, int], int] = field(default_factory=dict)
     part: int = 0
+    lone_part: int | None = None
+    known_parts: dict[int, int] = field(default_factory=dict)
 
 
-def split_book(text: str) -> Book:
+def split_book(text: str, *, part: int | None = None, known_parts: dict[int, int] | None = None) -> Book:
     """Split the PDF text of the book into its pages.
+
+    Args:
+        text: the text of the PDF.
+        part: the part of a chapter that stands before any ``DEEL`` line (a lone chapter).
+        known_parts: chapter number → part number of the book already written (see
+            :func:`known_parts`), used for a lone chapter when ``part`` is not given.
 
     Raises:
         InputError: when the text is empty, has no introduction or chapter, or a part or
@@ -376,6 +385,8 @@ def split_book(text: str) -> Book:
         text="\n".join(line.text for line in lines),
         headers={" ".join(s.title_words.split()) for s in spans if s.title_words},
         dropped=dropped,
+        lone_part=part,
+        known_parts=known_parts or {},
     )
     sections = []
     for span in spans:
@@ -403,17 +414,22 @@ def _part_section(span: _Span, body: list[Line], ctx: _Context) -> Section:
 
 
 def _chapter_section(span: _Span, body: list[Line], ctx: _Context) -> Section:
-    if not ctx.part:
-        raise InputError(f"hoofdstuk {span.number} staat niet in een deel: verwacht eerst een regel als 'DEEL I'", span.line)
+    part = ctx.part or ctx.lone_part or ctx.known_parts.get(span.number)
+    if not part:
+        raise InputError(
+            f"hoofdstuk {span.number} staat niet in een deel: geef --part N (het nummer van het deel), "
+            "of importeer in een boekmap waarin dit hoofdstuk al in een deel staat",
+            span.line,
+        )
     if not span.title_words:
         raise InputError(f"hoofdstuk {span.number} heeft geen titel (verwacht een regel in hoofdletters)", span.line)
-    key = (ctx.part, span.number)
+    key = (part, span.number)
     if key in ctx.chapters:
         raise InputError(f"hoofdstuk {span.number} staat er twee keer in (ook op regel {ctx.chapters[key]})", span.line)
     ctx.chapters[key] = span.line
     title = recase_title(span.title_words, ctx.text)
     slug = slugify(title, max_length=60, word_boundary=True) or "hoofdstuk"
-    section = Section("chapter", title, span.line, slug, number=span.number, part=ctx.part)
+    section = Section("chapter", title, span.line, slug, number=span.number, part=part)
     section.blocks = _text_blocks(body, ctx, epigraph=True)
     return section
 
@@ -872,6 +888,9 @@ bewaar, herschrijf of verwijder die.
 deel-1/01-<titel>.md … Met --glossary MAP komt elke definitie uit een kader als begrip in MAP
 (gemarkeerd met 'quoted: true': herschrijf de definitie in eigen woorden).
 
+Een los hoofdstuk (zonder regel 'DEEL …' ervoor) komt in het deel van --part N, of anders in
+het deel waarin dat hoofdstuk al in de boekmap staat.
+
 Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven."""
 
 
@@ -887,6 +906,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--into", required=True, metavar="MAP", help="de boekmap, bijv. docs/boek")
     p.add_argument("--force", action="store_true", help="bestaande bestanden overschrijven")
     p.add_argument("--glossary", default=None, metavar="MAP", help="schrijf de definities uit kaders als begrippen in MAP")
+    p.add_argument("--part", type=_part_number, default=None, metavar="N",
+                   help="het deel van een los hoofdstuk (zonder regel 'DEEL …' ervoor)")
+
+
+def _part_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 99:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen deelnummer (1 tot en met 99)")
+    return int(text)
 
 
 class _Stop(Exception):
@@ -931,7 +958,7 @@ def _run(args: argparse.Namespace, cwd: Path) -> tuple[Book, list[Path]]:
             raise _Stop(f"{option} {value}: bestaat al en is geen map", 2)
     into = _absolute(Path(args.into), cwd)
     try:
-        book = split_book(read_input(Path(args.file)))
+        book = split_book(read_input(Path(args.file)), part=args.part, known_parts=known_parts(into))
     except InputError as exc:
         raise _Stop(f"{exc.format(args.file)}\nniets geschreven", 1) from None
     registry = _registry(docs_folder_of(into), cwd)
@@ -956,6 +983,20 @@ def _registry(docs: Path, cwd: Path) -> dict[str, Author]:
         return read_registry(found)
     except InputError as exc:
         raise _Stop(f"{exc.message}\nniets geschreven", 1) from None
+
+
+def known_parts(book_dir: Path) -> dict[int, int]:
+    """Chapter number → part number of the chapters already in ``book_dir`` (their frontmatter)."""
+    found: dict[int, int] = {}
+    for path in sorted(book_dir.glob("deel-*/*.md")) if book_dir.is_dir() else []:
+        try:
+            meta = parse_source(path.name, path.read_text(encoding="utf-8"))[0].meta
+        except (OSError, UnicodeDecodeError):
+            continue
+        chapter, part = meta.get("chapter"), meta.get("part")
+        if type(chapter) is int and type(part) is int:
+            found[chapter] = part
+    return found
 
 
 def book_dir_of(into: Path) -> str:
