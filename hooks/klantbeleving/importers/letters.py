@@ -3,9 +3,9 @@
 The input is plain text as the authors send it (see ``../shared/corpus/letters``): a title line
 (``Correspondentie over klantbeleving - <onderwerp>``), a lead, then the letters. Each letter opens
 with ``<Plaats>, <maand> <jaar>`` and a salutation (``Beste X en Y,``) and closes with ``Groet,`` and a
-first name. A pull quote stands on a line of its own between ‘ ’. Web exports add debris (a repeated
-title, bullets with date and author, tag lists, "published in …", "comments powered by …"), which is
-dropped; every other word is kept as written.
+first name. A pull quote stands on a line of its own between ‘ ’. Debris in the header (a repeated
+title, bullets with date and author) is dropped; what follows a signature is sorted by
+:mod:`~klantbeleving.importers.trailer`. Every other word is kept as written.
 
 The work is split in pure steps, none of which touches MkDocs:
 
@@ -435,15 +435,23 @@ def check_rendered(files: dict[str, str]) -> None:
 
 HELP = """\
 Importeer edities zoals de auteurs ze aanleveren (platte tekst, UTF-8): een titelregel
-'Correspondentie over klantbeleving - <onderwerp>', een inleiding en dan de brieven, elk beginnend
-met '<Plaats>, <maand> <jaar>' en 'Beste X en Y,' en eindigend met 'Groet,' en een voornaam.
-Rommel uit webexports (bullets, tags, 'published in …', 'comments powered by …') verdwijnt.
+('Correspondentie over klantbeleving - <titel>'; de reeksnaam komt niet in de titel), een
+inleiding en dan de brieven, elk beginnend met '<Plaats>, <maand> <jaar>' en 'Beste X en Y,' en
+eindigend met 'Groet,' en een naam.
+
+De stelling komt uit --stelling of uit een regel 'Stelling: …' vóór de eerste brief; zonder die
+twee wordt de editie een concept (draft: true) met een stelling die nog geschreven moet worden.
+
+Regels na een ondertekening worden naar hun vorm ingedeeld: een publicatievermelding wordt
+'published_in', een rij korte regels wordt 'tags', deel-, reactie-, copyright- en navigatieregels
+verdwijnen, en wat niet herkend wordt, komt onder 'review' in index.md (met een waarschuwing).
+Aan het eind staat per regelnummer wat er wegviel en wat ter controle bewaard is.
 
 Eén bestand: --into is de editiemap zelf, bijv. docs/brieven/2025-10-ceo-omarmt-cx.
 Meer bestanden: elk bestand is één editie; --into is dan de map brieven/ en elke editie krijgt
-een map <jjjj-mm>-<onderwerp> (van de titelregel).
+een map <jjjj-mm>-<titel>.
 
-Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven.
+Er wordt niets overschreven zonder --force, en bij een fout of onderbreking wordt niets geschreven.
 Auteurs worden opgezocht in --authors (een .authors.yml of de map waarin die staat), anders in
 de docs-map van het doel (<docs>/.authors.yml), anders in docs/ van het project waarin u werkt."""
 
@@ -459,7 +467,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="BESTAND", help="tekstbestand(en), één editie per bestand")
     p.add_argument("--into", required=True, metavar="MAP", help="de editiemap (één bestand) of de map brieven/ (meer)")
     p.add_argument("--force", action="store_true", help="bestaande bestanden overschrijven")
-    p.add_argument("--stelling", default=None, help="de stelling van de editie (standaard: het onderwerp uit de titel)")
+    p.add_argument("--stelling", default=None, help="de stelling van de editie (anders een regel 'Stelling: …'; anders een concept)")
     p.add_argument("--authors", type=Path, default=None, metavar="BESTAND", help="het auteursbestand (.authors.yml) of de map waarin het staat")
 
 
