@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-from markupsafe import escape
 
 from klantbeleving.termlink import strip_term_links
 
