@@ -67,6 +67,7 @@ class _State:
         self.page_url_root = ""  # from the rendered page's URL to the site root ("../../")
         self.links: dict[str, Links] = {}  # by the way up to the site root: see links_from
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
+        self.own_meta: tuple[str, dict[str, Any]] | None = None  # (src, page.meta) while search sees an escaped title
         self.views: dict[str, tuple[View | None, dict[str, Any]]] = {}  # src → (page view, page meta): see _next_views
         self.to_view: Iterator[Page] = iter(())  # the pages whose views are not made yet, in MkDocs' order
 
@@ -220,11 +221,12 @@ _NO_FRONTMATTER = "\n"
 
 def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
     """Sources are read once: MkDocs gets the body ``load_site`` read (it would read the file and
-    parse its frontmatter again). Pages without frontmatter and generated
-    pages are left to MkDocs."""
+    parse its frontmatter again). Every source, also one without frontmatter: MkDocs would take
+    its first ``Key: value`` lines as metadata that ``load_site`` never checked. Generated pages
+    are left to MkDocs."""
     state = _state(config)
     source = state.site.sources.get(page.file.src_uri)
-    if source is None or not (source.meta or source.lines) or page.file.generated_by:
+    if source is None or page.file.generated_by:
         state.fed_src = ""
         return None
     state.fed_src = page.file.src_uri
@@ -234,11 +236,13 @@ def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str 
 # Early (100): other plugins' on_page_markdown see the page's frontmatter and escaped title.
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """The page's frontmatter (as ``load_site`` read it); numbered titles for chapters and parts;
-    every page title escaped exactly once.
+    """The page's frontmatter (as ``load_site`` read and checked it: ``klantbeleving.pagekeys``);
+    numbered titles for chapters and parts; every page title escaped exactly once.
 
     Material prints ``page.title`` unescaped in navigation, header, footer and search, and the
     title may come from frontmatter; so the adapter escapes it here (templates print it as is).
+    This is the one value escaped ahead of printing; ``page.meta`` stays as written, and the
+    templates escape what they print of it (``overrides/main.html``, ``overrides/partials/header.html``).
     """
     state = _state(config)
     site = state.site
@@ -265,9 +269,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
                 title = chapter_title(chapter.number, chapter.title)
     if title is not None:
         page.title = str(escape(title))
-    for key in ("title", "author", "description"):  # printed unescaped by Material's header/base
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = str(escape(page.meta[key]))
     return markdown
 
 
@@ -367,8 +368,8 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             log.debug("template cache not written: %s", exc)
 
 
-# After Material's search plugin (0): search_text.py gave it the page without term links; the
-# template gets the full HTML back.
+# After Material's search plugin (0): search_text.py gave it the page without term links and with
+# an escaped title; the template gets the full HTML and the page's own ``page.meta`` back.
 @event_priority(-10)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
@@ -377,14 +378,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         state.full_content = None
         if src == page.file.src_uri:
             page.content = full
+    if state.own_meta is not None:
+        src, own = state.own_meta
+        state.own_meta = None
+        if src == page.file.src_uri:
+            page.meta = own
     if page.file.src_uri not in state.views:
         _next_views(state, config)
     made = state.views.pop(page.file.src_uri, None)  # None: out of MkDocs' order (``serve --dirty``)
     view, meta = made if made is not None else _page_views(state, page, config)
     context["kb"] = view
     context["kb_meta"] = meta
-    # Material prints page.meta.description unescaped: hand it an escaped value.
-    page.meta["description"] = str(escape(meta["description"]))
     return context
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .generate import markdown_text
 from .model import BookPage, Chapter, Part, Site
 from .navigation import ROMAN, chapter_title, part_title
 
@@ -74,7 +75,7 @@ def render_print_markdown(site: Site) -> str | None:
         anchor = f"print-{i}"
         kind = "part" if isinstance(page, Part) else "chapter"
         parts.append(
-            f'<section class="kb-print-{kind}" markdown="1">\n\n## {title} {{ #{anchor} }}\n\n{body.strip()}\n\n</section>\n'
+            f'<section class="kb-print-{kind}" markdown="1">\n\n## {markdown_text(title)} {{ #{anchor} }}\n\n{body.strip()}\n\n</section>\n'
         )
     return "\n".join(parts)
 

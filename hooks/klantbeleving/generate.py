@@ -6,6 +6,7 @@ rendered by the Jinja templates in ``overrides/kb/`` from the page view.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -42,11 +43,20 @@ def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
     return GeneratedPage(src, f"---\n{front}---\n\n{body.strip()}\n")
 
 
+def markdown_text(text: str) -> str:
+    """Plain text (a field of ``.authors.yml``) as Markdown that shows exactly that text: no HTML,
+    links, attributes or emphasis; paragraphs stay paragraphs, lines within one are joined."""
+    from .importers.book import escape_markdown  # late: the importers are not needed otherwise
+
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(escape_markdown(p) for p in paragraphs if p)
+
+
 def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage]:
     """All generated pages, skipping any path that an author wrote by hand."""
     pages = [_page(f"{AUTHORS_DIR}/index.md", {"title": "Auteurs"})]
     for key, author in sorted(site.authors.items()):
-        pages.append(_page(author_src(key), {"title": author.name}, author.bio))
+        pages.append(_page(author_src(key), {"title": author.name}, markdown_text(author.bio)))
     if site.editions:
         for src, (title, intro) in BROWSE_PAGES.items():
             pages.append(_page(src, {"title": title}, intro))
