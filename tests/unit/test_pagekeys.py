@@ -44,9 +44,15 @@ def test_page_kind_follows_the_place_of_a_source(src: str, meta: dict[str, Any],
     assert kind in PAGE_KEYS
 
 
-@pytest.mark.parametrize("key", ["subtitle", "status", "template", "icon", "tags", "description", "location"])
+@pytest.mark.parametrize("key", ["subtitle", "status", "template", "icon", "description", "location"])
 def test_materials_raw_keys_are_allowed_on_no_page_kind(key: str) -> None:
     assert all(key not in allowed for allowed in PAGE_KEYS.values())
+
+
+def test_tags_are_a_list_of_plain_text_where_allowed() -> None:
+    """An edition's ``tags`` (from the letter importer) are plain strings, printed escaped."""
+    assert {kind for kind, allowed in PAGE_KEYS.items() if "tags" in allowed} == {"edition"}
+    assert PAGE_KEYS["edition"]["tags"] == TEXTS
 
 
 @pytest.mark.parametrize(("value", "kind", "ok"), [
