@@ -36,6 +36,8 @@ from typing import Any, Literal
 import yaml
 from slugify import slugify
 
+from ..sources import find_unsafe_char
+
 # -- constants -----------------------------------------------------------------------------
 
 PAGES = {
@@ -1051,10 +1053,14 @@ def read_book(path: Path) -> str:
     if b"\x00" in data:
         raise BookImportError("bestand is binair, geen tekst")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise BookImportError("bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)", line) from None
+    unsafe = find_unsafe_char(text)
+    if unsafe is not None:
+        raise BookImportError(unsafe[1], unsafe[0])
+    return text
 
 
 def book_dir_of(into: Path) -> str:

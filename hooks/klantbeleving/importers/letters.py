@@ -33,7 +33,7 @@ import yaml
 from slugify import slugify
 
 from ..dates import PartialDate
-from ..sources import load_yaml, parse_source
+from ..sources import MAX_REGISTRY_CHARS, find_unsafe_char, load_yaml, parse_source
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -166,6 +166,11 @@ def parse_edition_text(
     Raises:
         LetterImportError: when the text cannot be split into letters.
     """
+    unsafe = find_unsafe_char(text)
+    if unsafe is not None:
+        raise LetterImportError(unsafe[1], unsafe[0])
+    if stelling is not None and (unsafe := find_unsafe_char(stelling)) is not None:
+        raise LetterImportError(f"--stelling: {unsafe[1]}")
     lines = _clean_lines(text)
     first = next((i for i, ln in enumerate(lines) if ln.text), None)
     if first is None:
@@ -449,7 +454,10 @@ def load_registry(path: Path) -> dict[str, RegistryAuthor]:
         LetterImportError: when the file cannot be read or has no authors.
     """
     try:
-        data = load_yaml(path.read_bytes().decode("utf-8"))
+        data = load_yaml(path.read_bytes().decode("utf-8"), max_chars=MAX_REGISTRY_CHARS)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise LetterImportError(f"auteursbestand: YAML-fout: {exc.problem}", mark.line + 1 if mark else None) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise LetterImportError(f"auteursbestand kan niet gelezen worden: {exc}") from None
     entries = data.get("authors") if isinstance(data, dict) else None
