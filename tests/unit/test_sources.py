@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klantbeleving.sources import _body_start_line, load_yaml_with_node, _Loader, parse_source
+from klantbeleving.sources import _body_start_line, _Loader, load_yaml_with_node, parse_source
 
 
 def _reference(lines: list[str]) -> int:
