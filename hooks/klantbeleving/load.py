@@ -15,13 +15,14 @@ import yaml
 from .dates import DateError, PartialDate, parse_date
 from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .problems import Problem
-from .sources import MAX_REGISTRY_CHARS, Source, load_yaml_with_node, read_source
+from .sources import MAX_REGISTRY_CHARS, UNSAFE_CHAR, Source, find_unsafe_char, load_yaml_with_node, read_source
 
 AUTHORS_FILE = ".authors.yml"
 PLACES_FILE = ".places.yml"
 LETTERS_DIR = "brieven"
 BOOK_DIR = "boek"
 TERMS_DIR = "begrippen"
+_UNSAFE_IN_NAME = re.compile(UNSAFE_CHAR)
 _POSITION_RE = re.compile(r"^(\d+)-")
 
 
@@ -76,6 +77,10 @@ def scan_docs(docs_dir: Path) -> DocsTree:
             continue
         for entry in entries:
             rel = folder + entry.name
+            unsafe = find_unsafe_char(entry.name)
+            if unsafe is not None:
+                refused[_UNSAFE_IN_NAME.sub("?", rel)] = f"naam van bestand of map: {unsafe[1]}"
+                continue
             if entry.is_symlink():
                 real = os.path.realpath(entry.path)
                 why = _refuse_link(real, root, ancestors)

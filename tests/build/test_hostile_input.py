@@ -117,6 +117,8 @@ CONTROL: list[tuple[str, Changes, Links, str]] = [
      "docs/.authors.yml:4: YAML-fout: teken U+001B"),
     ("authors-bio-raw", {".authors.yml": "authors:\n  rien-brus:\n    name: Rien Brus\n    bio: Schrijft\x08.\n"}, {},
      "docs/.authors.yml:4: YAML-fout: teken U+0008"),
+    ("file-name", {"boek/over\x1b[2J.md": "# Over\n"}, {}, "docs/boek/over?[2J.md: naam van bestand of map: teken U+001B"),
+    ("folder-name", {"boek/deel\x01/over.md": "# Over\n"}, {}, "docs/boek/deel?: naam van bestand of map: teken U+0001"),
     ("places-name-escape", {".places.yml": 'places:\n  "Zeist\\x01":\n    geonames: 2743977\n'}, {},
      "docs/.places.yml:2: YAML-fout: teken U+0001"),
 ]

@@ -14,6 +14,7 @@ from klantbeleving.sources import (
     MAX_NUMBER_DIGITS,
     MAX_YAML_DEPTH,
     YAMLLimitError,
+    check_yaml,
     find_unsafe_char,
     load_yaml,
     load_yaml_with_node,
@@ -116,3 +117,47 @@ def test_what_passes_the_character_check_is_xml_compatible(text: str) -> None:
 
     if find_unsafe_char(text) is None:
         etree.Element("x").text = text  # lxml refuses what XML cannot hold
+
+
+MORE_REFUSED = [
+    ("hex-5000", "chapter: 0x" + "F" * 5_000, "getal met te veel cijfers"),
+    ("binary-long", "chapter: 0b" + "1" * 100, "getal met te veel cijfers"),
+    ("octal-long", "chapter: 0" + "7" * 100, "getal met te veel cijfers"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), [c[1:] for c in MORE_REFUSED], ids=[c[0] for c in MORE_REFUSED])
+def test_numbers_in_other_bases_are_limited_too(text: str, message: str) -> None:
+    with pytest.raises(YAMLLimitError, match=message):
+        load_yaml(text)
+
+
+YAMLISH = st.text(alphabet="ab01e+-?:[]{}&*!\\\"' \n\t.x_", max_size=60)
+
+
+@given(YAMLISH)
+def test_the_quick_count_never_lets_through_what_the_events_refuse(text: str) -> None:
+    from klantbeleving.sources import _check_events, _plainly_within_limits
+
+    if _plainly_within_limits(text):
+        try:
+            _check_events(text)
+        except YAMLLimitError as exc:  # pragma: no cover - the failure this test looks for
+            pytest.fail(f"the quick count passed {text!r}, the events refuse it: {exc.problem}")
+        except yaml.YAMLError:
+            pass  # invalid YAML: the composer reports it
+
+
+@given(st.integers(min_value=1, max_value=60), st.sampled_from(["- ", "[", "{a: ", "? ", "a:\n"]))
+def test_nesting_just_over_the_limit_is_refused_and_at_the_limit_accepted(depth: int, opener: str) -> None:
+    closer = {"[": "]", "{a: ": "}"}.get(opener, "")
+    if opener == "a:\n":
+        text = "".join(" " * i + "a:\n" for i in range(depth)) + " " * depth + "x\n"
+    else:
+        text = "k: " + opener * depth + "x" + closer * depth + "\n" if opener not in ("- ", "? ") else "k:\n  " + opener * depth + "x\n"
+    total = depth if opener == "a:\n" else depth + 1  # with the root mapping "k:"
+    if total > MAX_YAML_DEPTH:
+        with pytest.raises(YAMLLimitError, match="te diep genest"):
+            check_yaml(text)
+    else:
+        check_yaml(text)  # (a key that is a mapping is unhashable later: the composer's concern)
