@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from klantbeleving.cmif import CMIF_PATH, render_cmif
 from klantbeleving.feeds import FEED_PATH, render_rss
 from klantbeleving.generate import render_generated_pages
-from klantbeleving.load import load_site
+from klantbeleving.load import load_site, scan_docs
 from klantbeleving.meta import page_meta
 from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, escape_section_titles, part_title
@@ -164,6 +164,8 @@ def _keep() -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Before MkDocs collects the files: it follows every symbolic link, out of docs/ and round loops.
+    _report(scan_docs(Path(config.docs_dir)).problems(Path(config.docs_dir).name))
     state = _State()
     setattr(config, _STATE_ATTR, state)
     # Term linking runs as a Markdown extension on every page; the terms arrive in on_files.

@@ -21,6 +21,7 @@ from .importers.writer import WriteError, write_folders
 from .load import AUTHORS_FILE, LETTERS_DIR, load_site
 from .model import Author, Edition
 from .placeholders import LEAD_TODO, LETTER_TODO
+from .sources import find_unsafe_char
 
 LETTER_ROLE = "brieven"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -86,9 +87,9 @@ def edition_folder(stelling: str, date: PartialDate, slug: str | None) -> str:
         slug = slugify(stelling, max_length=50, word_boundary=True)
         if not slug:
             raise ScaffoldError("van deze stelling valt geen mapnaam te maken; geef --slug", 2)
-    elif not _SLUG_RE.match(slug):
+    elif not _SLUG_RE.fullmatch(slug):
         raise ScaffoldError(f"--slug '{slug}': gebruik alleen kleine letters, cijfers en streepjes (bijv. ceo-omarmt-cx)", 2)
-    return f"{date.year:04d}-{date.month:02d}-{slug}"
+    return f"{date.year:04d}-{date.month or 1:02d}-{slug}"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -127,6 +128,9 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
     Raises:
         ScaffoldError: with exit code 2 for wrong usage, 1 when the edition cannot be created.
     """
+    unsafe = find_unsafe_char(stelling)
+    if unsafe is not None:
+        raise ScaffoldError(f"--stelling: {unsafe[1]}", 2)
     stelling = " ".join(stelling.split())
     if not stelling:
         raise ScaffoldError("--stelling mag niet leeg zijn", 2)
@@ -134,6 +138,8 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
         date = parse_date(date_text)
     except DateError as exc:
         raise ScaffoldError(f"--date: {exc}", 2) from None
+    if date.month is None:
+        raise ScaffoldError(f"--date: '{date_text}' noemt geen maand (verwacht jjjj-mm of jjjj-mm-dd)", 2)
     folder = edition_folder(stelling, date, slug)
     if not docs.is_dir():
         raise ScaffoldError(f"{docs}: map niet gevonden (geef --docs)", 2)

@@ -12,6 +12,7 @@ import yaml
 
 from ..load import AUTHORS_FILE, load_authors
 from ..model import Author
+from ..sources import find_unsafe_char
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 """Largest input file an importer reads (a whole book as text is well under 2 MB)."""
@@ -68,10 +69,14 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
     if b"\x00" in data:
         raise InputError("bestand is binair, geen tekst")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError("bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)", line) from None
+    unsafe = find_unsafe_char(text)
+    if unsafe is not None:
+        raise InputError(unsafe[1], unsafe[0])
+    return text
 
 
 def render_page(meta: dict[str, Any], blocks: list[str]) -> str:

@@ -31,7 +31,7 @@ from slugify import slugify
 from ..dates import PartialDate
 from ..model import Author
 from ..placeholders import REVIEW_KEY, STELLING_TODO
-from ..sources import parse_source
+from ..sources import find_unsafe_char, parse_source
 from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
 from .trailer import Trailer, classify_trailer
 from .writer import WriteError, write_folders
@@ -135,6 +135,8 @@ def parse_edition_text(
     Raises:
         InputError: when the text cannot be split into letters.
     """
+    if stelling is not None and (unsafe := find_unsafe_char(stelling)) is not None:
+        raise InputError(f"--stelling: {unsafe[1]}")
     lines = _clean_lines(text)
     first = next((i for i, ln in enumerate(lines) if ln.text), None)
     if first is None:
