@@ -59,16 +59,18 @@ def test_the_letter_importer_refuses_a_control_character_in_the_stelling(
 ])
 def test_the_letter_importer_refuses_a_hostile_registry(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], registry: str, line: int, message: str) -> None:
-    authors = tmp_path / "authors.yml"
+    authors = tmp_path / "reg" / ".authors.yml"
+    authors.parent.mkdir()
     authors.write_text(registry, encoding="utf-8")
     code, text = _run(["import", "letters", str(LETTERS), "--into", str(tmp_path / "ed"), "--authors", str(authors)], capsys)
     assert code == 1
-    assert f"{authors}:{line}: auteursbestand: YAML-fout: {message}" in text, text
+    assert f"{authors}:{line}: YAML-fout: {message}" in text, text
     assert "Traceback" not in text and _written(tmp_path / "ed") == []
 
 
 def test_the_letter_importer_still_reads_a_plain_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    authors = tmp_path / "authors.yml"
+    authors = tmp_path / "reg" / ".authors.yml"
+    authors.parent.mkdir()
     authors.write_text(AUTHORS, encoding="utf-8")
     code, text = _run(["import", "letters", str(LETTERS), "--into", str(tmp_path / "ed"), "--authors", str(authors)], capsys)
     assert code == 0, text
