@@ -145,6 +145,7 @@ class _View:
 
 def _groups(slugs: list[str], adjacent: Mapping[str, list[str]]) -> list[list[str]]:
     """Connected groups of terms; each in glossary order, the largest group first."""
+    order = {s: i for i, s in enumerate(slugs)}
     seen: set[str] = set()
     groups: list[list[str]] = []
     for slug in slugs:
@@ -159,7 +160,6 @@ def _groups(slugs: list[str], adjacent: Mapping[str, list[str]]) -> list[list[st
                 if other not in seen:
                     seen.add(other)
                     todo.append(other)
-        order = {s: i for i, s in enumerate(slugs)}
         groups.append(sorted(group, key=order.__getitem__))
     return sorted(groups, key=lambda g: -len(g))  # stable: equal sizes keep glossary order
 
@@ -176,7 +176,8 @@ def _curve(points: list[tuple[float, float]]) -> str:
 
 def _layout_group(group: list[str], adjacent: Mapping[str, list[str]], sizes: Mapping[str, tuple[float, float]]
                   ) -> tuple[dict[str, tuple[float, float]], list[tuple[str, str, list[tuple[float, float]]]]]:
-    """Centres of a group's terms and its edges' points (left to right), with the left column at x 0."""
+    """Centres of a group's terms and its edges' points (left to right), where grandalf put them
+    (the caller moves the group into place)."""
     rank = {s: i for i, s in enumerate(group)}
     root = min(group, key=lambda s: (-len(adjacent[s]), rank[s]))
     depth = {root: 0}
