@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .cite import cite_apa, cite_bibtex
+from .conceptmap import concept_map_view
 from .generate import AUTHORS_DIR, author_src
 from .model import BookPage, Chapter, Edition, Letter, Part, Site
 from .text import reading_minutes, term_initial, term_sort_key
@@ -338,12 +339,15 @@ def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = 
     })
 
 
-def glossary_view(site: Site, links: Links) -> View:
-    """The glossary A–Z with jump links."""
+def glossary_view(site: Site, links: Links, index: MentionIndex | None = None) -> View:
+    """The glossary A–Z with jump links, and its concept map."""
     letters: dict[str, list[View]] = {}
     for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
         letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, links), "aliases": term.aliases}))
-    return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
+    counts = {s: (index.count(s, CORPUS_BOOK), index.count(s, CORPUS_LETTERS)) for s in site.terms} if index else {}
+    urls = {s: _term_ref(site, s, links)["url"] for s in site.terms}
+    return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()],
+                  "map": concept_map_view(site.terms, counts, urls)})
 
 
 _BROWSE = {
@@ -408,7 +412,7 @@ def page_view(
             chapter["terms"] = page_terms(site, mentions, src, links)
         return chapter
     if src == "begrippen/index.md":
-        return glossary_view(site, links)
+        return glossary_view(site, links, mentions)
     if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
         slug = src[len("begrippen/"):-3]
         return term_view(site, slug, links, mentions)
