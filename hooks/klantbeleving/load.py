@@ -16,6 +16,7 @@ from .dates import DateError, PartialDate, parse_date
 from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .problems import Problem
 from .sources import Source, load_yaml, read_source
+from .text import typography
 
 AUTHORS_FILE = ".authors.yml"
 PLACES_FILE = ".places.yml"
@@ -158,9 +159,9 @@ def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
             continue
         authors[key] = Author(
             key=key,
-            name=name,
-            city=_text(entry.get("city")),
-            description=_text(entry.get("description")),
+            name=typography(name),
+            city=typography(_text(entry.get("city"))),
+            description=typography(_text(entry.get("description"))),
             bio=_text(entry.get("bio")),
             role=_text(entry.get("role")),
             avatar=_text(entry.get("avatar")),
@@ -261,8 +262,8 @@ def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | N
     return Edition(
         src=src,
         slug=slug,
-        title=_text(meta.get("title")) or stelling,
-        stelling=stelling,
+        title=typography(_text(meta.get("title")) or stelling),
+        stelling=typography(stelling),
         date=date,
         lead=source.body.strip(),
         draft=draft,
@@ -312,12 +313,12 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
         edition=edition.slug,
         position=int(match[1]),
         author=author,
-        city=city,
+        city=typography(city),
         date=date,
-        title=_text(meta.get("title")) or f"Brief van {site.authors[author].name}",
+        title=typography(_text(meta.get("title"))) or f"Brief van {site.authors[author].name}",
         stelling=edition.stelling,
         standpunt=standpunt,
-        quote=_text(meta.get("quote")),
+        quote=typography(_text(meta.get("quote"))),
         draft=draft,
         publish=publish,
         addressees=addressees,
@@ -480,7 +481,7 @@ def _text(value: Any) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(typography(text).split()).casefold()
 
 
 def _unique(items: Any) -> list[str]:
