@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import re
 import logging
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -131,8 +131,6 @@ def english_interface_strings() -> list[str]:
     partial, its footer credit line, and Python-Markdown's footnote back-link title. Values that are
     configuration (``en``, ``ltr``, the search pipeline) or also Dutch words (``in``, ``Metadata``)
     are left out; ``#`` (a count) stays a placeholder for :func:`english_pattern`."""
-    import re
-
     import material
     from markdown.extensions.footnotes import FootnoteExtension
 
@@ -146,7 +144,5 @@ def english_interface_strings() -> list[str]:
 
 def english_pattern() -> re.Pattern[str]:
     """One pattern for all of :func:`english_interface_strings`, whole words, ``#`` as any number."""
-    import re
-
     parts = [re.escape(s).replace("\\#", "#").replace("#", r"\d+") for s in english_interface_strings()]
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w-])")

@@ -70,7 +70,8 @@ def book_facts(site: Site) -> BookFacts:
     """Title, authors and imprint from ``boek/index.md`` (keys ``title``, ``authors``, ``publisher``, ``year``)."""
     source = site.sources.get("boek/index.md")
     meta = source.meta if source is not None else {}
-    keys = meta.get("authors") if isinstance(meta.get("authors"), list) else []
+    given = meta.get("authors")
+    keys = given if isinstance(given, list) else []
     names = [site.authors[str(k)].name if str(k) in site.authors else str(k) for k in keys]
     imprint = ", ".join(str(meta[k]) for k in ("publisher", "year") if isinstance(meta.get(k), (str, int)))
     return BookFacts(str(meta.get("title") or "Customer Experience"), names, imprint)
