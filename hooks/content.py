@@ -36,6 +36,7 @@ from klantbeleving.meta import page_meta
 from klantbeleving.model import Site
 from klantbeleving.navigation import build_nav, chapter_title, escape_section_titles, part_title
 from klantbeleving.problems import Problem
+from klantbeleving.reading import Neighbours, pager_view, reading_neighbours
 from klantbeleving.searchpin import TERM_INDEX_PATH, render_term_index
 from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
 from klantbeleving.urls import root_of
@@ -70,6 +71,7 @@ class _State:
         self.own_meta: tuple[str, dict[str, Any]] | None = None  # (src, page.meta) while search sees an escaped title
         self.views: dict[str, tuple[View | None, dict[str, Any]]] = {}  # src → (page view, page meta): see _next_views
         self.to_view: Iterator[Page] = iter(())  # the pages whose views are not made yet, in MkDocs' order
+        self.reading: dict[str, Neighbours] = {}  # src → its neighbours in the book's or the letters' reading order
 
     def term_link(self, slug: str) -> str | None:
         """The URL of a term page, relative to the page being rendered. Term links come from the
@@ -201,6 +203,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src, content=page.markdown))
     state.site = site
     state.snippets = SnippetBudget(site)
+    state.reading = reading_neighbours(site)
     state.files = files
     state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
     matcher = build_matcher(site.terms.values())
@@ -265,10 +268,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     title = page.title
     for part in site.parts:
         if part.src == src:
-            title = part_title(part.number, part.title)
+            title = page.meta["title"] = part_title(part.number, part.title)
         for chapter in part.chapters:
-            if chapter.src == src:
-                title = chapter_title(chapter.number, chapter.title)
+            if chapter.src == src:  # numbered wherever the title stands alone: header, search, sharing
+                title = page.meta["title"] = chapter_title(chapter.number, chapter.title)
     if title is not None:
         page.title = str(escape(title))
     return markdown
@@ -391,6 +394,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     view, meta = made if made is not None else _page_views(state, page, config)
     context["kb"] = view
     context["kb_meta"] = meta
+    context["kb_pager"] = pager_view(state.site, state.reading, page.file.src_uri, state.links_from(root_of(page.url)))
     return context
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import NamedTuple
 
 from .generate import markdown_text
 from .model import BookPage, Chapter, Part, Site
@@ -58,6 +59,43 @@ def _demote(markdown: str) -> str:
     return _HEADING.sub(lambda m: "#" + m[1] + m[2], markdown)
 
 
+class BookFacts(NamedTuple):
+    """The book as its landing page's frontmatter describes it (``authors`` as names)."""
+
+    title: str
+    authors: list[str]
+    imprint: str  # "Boom, 2024": publisher and year, as far as given
+
+
+def book_facts(site: Site) -> BookFacts:
+    """Title, authors and imprint from ``boek/index.md`` (keys ``title``, ``authors``, ``publisher``, ``year``)."""
+    source = site.sources.get("boek/index.md")
+    meta = source.meta if source is not None else {}
+    given = meta.get("authors")
+    keys = given if isinstance(given, list) else []
+    names = [site.authors[str(k)].name if str(k) in site.authors else str(k) for k in keys]
+    imprint = ", ".join(str(meta[k]) for k in ("publisher", "year") if isinstance(meta.get(k), (str, int)))
+    return BookFacts(str(meta.get("title") or "Customer Experience"), names, imprint)
+
+
+def _title_page(site: Site, order: list[BookPage | Part | Chapter]) -> str:
+    """The print edition's first page: title, authors, publisher and year, and the contents."""
+    from .printed import md_text
+    from .views import join_names
+
+    facts = book_facts(site)
+    lines = ['<section class="kb-print-titlepage" markdown="1">\n', f"# {md_text(facts.title)} {{ .kb-print-title }}\n"]
+    if facts.authors:
+        lines.append(f"{md_text(join_names(facts.authors))}\n{{ .kb-print-byline }}\n")
+    if facts.imprint:
+        lines.append(f"{md_text(facts.imprint)}\n{{ .kb-print-byline }}\n")
+    lines.append("Samenvattingen in eigen woorden; de oorspronkelijke tekst blijft van de auteurs.\n{ .kb-print-note }\n")
+    lines.append("**Inhoud**\n{ .kb-print-toc-title }\n")
+    lines += [f"- [{md_text(display_title(page))}](#print-{i})" for i, page in enumerate(order, start=1)]
+    lines.append("\n</section>\n")
+    return "\n".join(lines)
+
+
 def render_print_markdown(site: Site) -> str | None:
     """One Markdown document with the whole book in order, for printing or saving as PDF.
 
@@ -67,7 +105,7 @@ def render_print_markdown(site: Site) -> str | None:
     order = reading_order(site)
     if not order:
         return None
-    parts = ["---\ntitle: Customer Experience — afdrukversie\n---\n",
+    parts = ["---\ntitle: Customer Experience — afdrukversie\n---\n", _title_page(site, order),
              "Het hele boek op één pagina, in leesvolgorde: druk af of bewaar als pdf via je browser.\n{ .kb-print-intro }\n"]
     for i, page in enumerate(order, start=1):
         body = _demote(_prefix_footnotes(_rebase_links(page.body, page.src, PRINT_SRC), f"p{i}"))

@@ -11,18 +11,24 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Site
+from .model import Edition, Site
 
 AUTHORS_DIR = "auteurs"
 BROWSE_PAGES = {
     "brieven/tijdlijn.md": ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
-    "brieven/per-auteur.md": ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver."),
-    "brieven/per-plaats.md": ("Brieven per plaats", "Alle brieven, gegroepeerd naar de plaats van schrijven."),
+    "brieven/per-auteur.md": ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver, met plaats en datum."),
     "brieven/stellingen.md": (
         "Stellingenregister",
         "Per editie de stelling en het standpunt van elke schrijver: eens, genuanceerd of oneens.",
     ),
 }
+#: Pages that went away, with the page that took their place: their URL may be cited, so each
+#: stays as a small page that sends the reader on (``kb/redirect.html``).
+REDIRECTS = {
+    "brieven/per-plaats.md": ("Brieven per plaats", "brieven/per-auteur.md"),
+}
+#: The colophon ("Over deze uitgave"), written by hand in ``docs/``; the footer links to it.
+COLOPHON_SRC = "over.md"
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,11 @@ class GeneratedPage:
 def author_src(key: str) -> str:
     """Docs-relative path of an author's generated page."""
     return f"{AUTHORS_DIR}/{key}.md"
+
+
+def edition_print_src(edition: Edition) -> str:
+    """Docs-relative path of an edition's print page (all its letters on one page)."""
+    return edition.src.rsplit("/", 1)[0] + "/afdrukken.md"
 
 
 def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
@@ -60,9 +71,14 @@ def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage
     if site.editions:
         for src, (title, intro) in BROWSE_PAGES.items():
             pages.append(_page(src, {"title": title}, intro))
+        for src, (title, _target) in REDIRECTS.items():
+            pages.append(_page(src, {"title": title, "search": {"exclude": True}}))
     from .book import PRINT_SRC, render_print_markdown  # late: book → navigation → generate
+    from .printed import render_edition_print
 
     printed = render_print_markdown(site)
     if printed:
         pages.append(GeneratedPage(PRINT_SRC, printed))
+    for edition in site.editions:
+        pages.append(GeneratedPage(edition_print_src(edition), render_edition_print(site, edition)))
     return [p for p in pages if p.src not in existing]

@@ -19,6 +19,7 @@ from .pagekeys import check_author_fields, check_author_key, check_page_keys
 from .placeholders import placeholder_problems
 from .problems import Problem
 from .sources import MAX_REGISTRY_CHARS, UNSAFE_CHAR, Source, find_unsafe_char, load_yaml_with_node, read_source
+from .text import typography
 
 AUTHORS_FILE = ".authors.yml"
 PLACES_FILE = ".places.yml"
@@ -230,9 +231,9 @@ def _load_authors(docs_dir: Path, tree: DocsTree, ctx: _Ctx) -> dict[str, Author
             continue
         authors[key] = Author(
             key=key,
-            name=name,
-            city=_text(entry.get("city")),
-            description=_text(entry.get("description")),
+            name=typography(name),
+            city=typography(_text(entry.get("city"))),
+            description=typography(_text(entry.get("description"))),
             bio=_text(entry.get("bio")),
             role=_text(entry.get("role")),
             avatar=_text(entry.get("avatar")),
@@ -350,8 +351,8 @@ def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | N
     return Edition(
         src=src,
         slug=slug,
-        title=_text(meta.get("title")) or stelling,
-        stelling=stelling,
+        title=typography(_text(meta.get("title")) or stelling),
+        stelling=typography(stelling),
         date=date,
         lead=source.body.strip(),
         draft=draft,
@@ -404,12 +405,12 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
         edition=edition.slug,
         position=int(match[1]),
         author=author,
-        city=city,
+        city=typography(city),
         date=date,
-        title=_text(meta.get("title")) or f"Brief van {site.authors[author].name}",
+        title=typography(_text(meta.get("title"))) or f"Brief van {site.authors[author].name}",
         stelling=edition.stelling,
         standpunt=standpunt,
-        quote=_text(meta.get("quote")),
+        quote=typography(_text(meta.get("quote"))),
         draft=draft,
         publish=publish,
         addressees=addressees,
@@ -577,7 +578,7 @@ def _text(value: Any) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(typography(text).split()).casefold()
 
 
 def _unique(items: Any) -> list[str]:

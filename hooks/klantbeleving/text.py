@@ -46,3 +46,37 @@ def term_initial(term: str) -> str:
     """The glossary group of a term: its first letter without accent (``Éénduidig`` → ``E``); ``#`` otherwise."""
     first = term_sort_key(term)[:1].upper()
     return first if first.isalpha() else "#"
+
+
+#: Dutch surname prefixes (tussenvoegsels): "Eric de Haan" sorts under H, "Jan van der Berg" under B.
+TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "op", "d'", "d’",
+                            "la", "le", "du", "des", "von", "vande", "vander", "uit"})
+
+
+def surname_sort_key(name: str) -> tuple[str, str]:
+    """Dutch order of a person's name: by surname without its prefix, then by the rest.
+
+    ``Eric de Haan`` → ``("haan", "eric de")``; ``Jan-Hein Pierik`` → ``("pierik", "jan-hein")``;
+    a name that starts with a prefix (``De Haan``) also sorts under the surname.
+    """
+    words = name.split()
+    if not words:
+        return ("", "")
+    start = len(words) - 1  # the surname: the last word, with any prefixes just before it
+    first = next((i for i, w in enumerate(words) if w.casefold() in TUSSENVOEGSELS and i < len(words) - 1), None)
+    if first is not None:
+        start = first
+        while start < len(words) - 1 and words[start].casefold() in TUSSENVOEGSELS:
+            start += 1
+    surname = " ".join(words[start:])
+    rest = " ".join(words[:start])
+    return (term_sort_key(surname), term_sort_key(rest))
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<![\w'])'(?=(?:s|t|n|k)\b)", re.IGNORECASE)
+
+
+def typography(text: str) -> str:
+    """Dutch typography for a short display text: a straight apostrophe becomes ’ — inside a word
+    (``zo'n``) and before an elided article (``'s-Hertogenbosch``, ``'t Zand``); quotes stay as written."""
+    return _APOSTROPHE.sub("’", text) if "'" in text else text

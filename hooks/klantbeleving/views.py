@@ -12,9 +12,9 @@ from typing import Any, NamedTuple
 
 from .cite import cite_apa, cite_bibtex
 from .conceptmap import concept_map_view
-from .generate import AUTHORS_DIR, author_src
+from .generate import AUTHORS_DIR, BROWSE_PAGES, COLOPHON_SRC, REDIRECTS, author_src, edition_print_src
 from .model import BookPage, Chapter, Edition, Letter, Part, Site
-from .text import reading_minutes, term_initial, term_sort_key
+from .text import reading_minutes, surname_sort_key, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, SNIPPETS_PER_CORPUS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
@@ -166,7 +166,7 @@ def authors_index_view(site: Site, links: Links) -> View:
         "authors": [
             _view({**_author_ref(site, key, links), "city": a.city, "description": a.description,
              "letters": len(site.letters_by(key))})
-            for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
+            for key, a in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name))
         ],
     })
 
@@ -182,9 +182,9 @@ def timeline_view(site: Site, links: Links) -> View:
 
 
 def by_author_view(site: Site, links: Links) -> View:
-    """Letters grouped by author (authors with letters, by name)."""
+    """Letters grouped by author (authors with letters, by surname)."""
     groups = []
-    for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
+    for key, _author in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name)):
         letters = site.letters_by(key)
         if letters:
             groups.append(_view({"author": _author_ref(site, key, links),
@@ -192,23 +192,10 @@ def by_author_view(site: Site, links: Links) -> View:
     return _view({"kind": "by_author", "groups": groups})
 
 
-def by_city_view(site: Site, links: Links) -> View:
-    """Letters grouped by the city they were written in."""
-    cities: dict[str, list[Letter]] = {}
-    for letter in site.letters():
-        cities.setdefault(letter.city, []).append(letter)
-    groups = [
-        _view({"city": city, "slug": _slug(city),
-               "letters": [_letter_ref(site, x, links) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
-        for city, ls in sorted(cities.items())
-    ]
-    return _view({"kind": "by_city", "groups": groups})
-
-
 def register_view(site: Site, links: Links) -> View:
     """The stelling register: per edition the stelling and each author's stance."""
     authors = list(dict.fromkeys(x.author for x in site.letters()))
-    authors.sort(key=lambda k: site.authors[k].name if k in site.authors else k)
+    authors.sort(key=lambda k: surname_sort_key(site.authors[k].name if k in site.authors else k))
     rows = []
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
         cells = []
@@ -217,10 +204,6 @@ def register_view(site: Site, links: Links) -> View:
             cells.append(_letter_ref(site, mine[0], links) if mine else None)
         rows.append(_view({**_edition_ref(edition, links), "cells": cells}))
     return _view({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
-
-
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
 def _term_ref(site: Site, slug: str, links: Links) -> View:
@@ -313,7 +296,7 @@ def _source_ref(site: Site, src: str, links: Links) -> View:
     brought it into the correspondence ("Ingebracht in")."""
     chapter = next((c for c in site.chapters if c.src == src), None)
     if chapter is not None:
-        return _view({"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": links.url(src)})
+        return _view({"kind": "book", "title": f"hoofdstuk {chapter.number}, {chapter.title}", "url": links.url(src)})
     letter = site.letter(src)
     if letter is not None:
         name = _author_ref(site, letter.author, links)["name"]
@@ -353,9 +336,45 @@ def glossary_view(site: Site, links: Links, index: MentionIndex | None = None) -
 _BROWSE = {
     "brieven/tijdlijn.md": timeline_view,
     "brieven/per-auteur.md": by_author_view,
-    "brieven/per-plaats.md": by_city_view,
     "brieven/stellingen.md": register_view,
 }
+
+
+#: How many editions the home page lists under "Eerdere edities".
+HOME_EDITIONS = 6
+
+
+def home_view(site: Site, links: Links) -> View:
+    """The home page: the newest edition with its stelling and stances, the book, the glossary,
+    the editions before it and the feed (all from the model: the newest edition changes monthly)."""
+    editions = sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True)
+    newest: View | None = None
+    if editions:
+        newest = _edition_ref(editions[0], links)
+        newest["letters"] = [_letter_ref(site, x, links) for x in editions[0].letters]
+    earlier = []
+    for edition in editions[1:HOME_EDITIONS + 1]:
+        ref = _edition_ref(edition, links)
+        ref["authors"] = join_names([_author_ref(site, x.author, links)["name"] for x in edition.letters])
+        earlier.append(ref)
+    from .book import book_facts, display_title
+
+    facts = book_facts(site)
+    return _view({
+        "kind": "home",
+        "newest": newest,
+        "earlier": earlier,
+        "editions": len(editions),
+        "letters_url": links.url("brieven/index.md"),
+        "timeline_url": links.url("brieven/tijdlijn.md"),
+        "register_url": links.url("brieven/stellingen.md"),
+        "book": _view({"title": facts.title, "authors": join_names(facts.authors), "imprint": facts.imprint,
+                       "url": links.url("boek/index.md"),
+                       "parts": [_view({"title": display_title(p), "url": links.url(p.src)}) for p in site.parts]}),
+        "glossary_url": links.url("begrippen/index.md"),
+        "terms": len(site.terms),
+        "colophon_url": links.url(COLOPHON_SRC),
+    })
 
 
 def chapter_view(site: Site, src: str, links: Links) -> View | None:
@@ -403,9 +422,17 @@ def page_view(
         return view
     if src in _BROWSE:
         return _BROWSE[src](site, links)
+    if src in REDIRECTS:
+        title, target = REDIRECTS[src]
+        return _view({"kind": "redirect", "title": title, "target": links.url(target),
+                      "target_title": BROWSE_PAGES[target][0] if target in BROWSE_PAGES else target})
     edition = site.edition_at(src)
     if edition is not None:
-        return edition_view(site, edition, links)
+        view = edition_view(site, edition, links)
+        view["print_url"] = links.url(edition_print_src(edition))
+        return view
+    if src == "index.md":
+        return home_view(site, links)
     if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
         chapter = chapter_view(site, src, links)
         if chapter is not None:
