@@ -225,10 +225,10 @@ def test_hostile_but_allowed_values_are_printed_escaped_everywhere(tmp_path: Pat
     assert letter_page.css_first("article h1").text(strip=True) == TITLE
     assert letter_page.css_first(".md-header__topic[data-md-component=header-topic]").text(strip=True) == TITLE
     assert letter_page.css_first("title").text().startswith(TITLE)
-    assert letter_page.css_first("meta[name=author]").attributes["content"] == "rien-brus"
+    assert letter_page.css_first("meta[name=author]").attributes["content"] == "Rien Brus"
     assert "<img" in letter_page.css_first("meta[name=description]").attributes["content"]  # as text
     chapter = html_of["boek/deel-1/01-begin/index.html"]
-    assert chapter.css_first(".md-header__topic[data-md-component=header-topic]").text(strip=True) == TITLE
+    assert chapter.css_first(".md-header__topic[data-md-component=header-topic]").text(strip=True) == f"1 {TITLE}"
     assert chapter.css_first("meta[property='og:title']").attributes["content"] == f"1 {TITLE}"
     assert chapter.css_first("title").text().startswith(f"1 {TITLE}")
     # the navigation of other pages: the edition, part and chapter titles as text
