@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .sources import Source
 
 STANCES = ("eens", "genuanceerd", "oneens")
+TEXT_SUMMARY = "samenvatting"
+TEXT_ORIGINAL = "origineel"
+TEXT_KINDS = (TEXT_SUMMARY, TEXT_ORIGINAL)
+"""A letter's ``text``: our summary in our own words (the default), or the letter as its author wrote it."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,10 @@ class Letter:
     replies: list[str] = field(default_factory=list)
     explicit_addressees: bool = False
     body: str = ""
+    number: int | None = None
+    """The letter's number in the series (``Brief 7``): unique, never changed once given."""
+    text: str = TEXT_SUMMARY
+    """What the body is: our ``samenvatting`` (summary) or the ``origineel`` letter itself."""
 
 
 @dataclass
@@ -72,6 +80,9 @@ class Edition:
     draft: bool = False
     publish: PartialDate | None = None
     letters: list[Letter] = field(default_factory=list)
+    published_in: str = ""
+    """Where the edition first appeared (a magazine and its issue), as the editor wrote it."""
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
