@@ -89,6 +89,7 @@ def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
             "standpunt": letter.standpunt,
             "quote": letter.quote,
             "draft": letter.src in site.excluded,
+            "number": letter.number,
         })
     return made
 
@@ -128,8 +129,10 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
         "previous": _letter_ref(site, edition.letters[index - 1], links) if index > 0 else None,
         "next": _letter_ref(site, edition.letters[index + 1], links) if index + 1 < len(edition.letters) else None,
         "reading_minutes": reading_minutes(letter.body),
-        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
-        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
+        "text": letter.text,
+        "published_in": edition.published_in,
+        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
+        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
     })
 
 
@@ -140,6 +143,8 @@ def edition_view(site: Site, edition: Edition, links: Links) -> View:
         "kind": "edition",
         **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
+        "published_in": edition.published_in,
+        "tags": edition.tags,
         "letters": [_letter_ref(site, x, links) for x in edition.letters],
         "previous": _edition_ref(site.editions[index - 1], links) if index > 0 else None,
         "next": _edition_ref(site.editions[index + 1], links) if index + 1 < len(site.editions) else None,
