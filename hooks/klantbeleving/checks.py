@@ -111,3 +111,26 @@ def find_unknown_explicit(sources: dict[str, Source], terms: Iterable[Term], whe
                                         f"[[{link.name}]] verwijst naar een onbekend begrip (geen term, alias of woordvorm)",
                                         "warning"))
     return problems
+
+
+def check_numbers(editions: list[Edition], sources: Mapping[str, Source]) -> list[Problem]:
+    """Every letter that is not a draft has a ``number``, and no number is given twice (drafts
+    included: a number once given stays with its letter). ``editions`` in series order, so the
+    later of two letters with one number is the one reported, naming the other."""
+    problems: list[Problem] = []
+    given: dict[int, str] = {}
+    for edition in editions:
+        for letter in edition.letters:
+            source = sources[letter.src]
+            if letter.number is None:
+                if not (letter.draft or edition.draft):
+                    problems.append(Problem(source.path, source.line_of("number"),
+                                            "verplichte sleutel 'number' (het briefnummer in de reeks) ontbreekt; "
+                                            "geef het eerstvolgende vrije nummer"))
+                continue
+            first = given.setdefault(letter.number, letter.src)
+            if first != letter.src:
+                problems.append(Problem(source.path, source.line_of("number"),
+                                        f"briefnummer {letter.number} is al gegeven aan {sources[first].path}; "
+                                        "elk nummer hoort bij één brief"))
+    return problems

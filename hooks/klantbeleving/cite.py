@@ -37,14 +37,21 @@ def _key_name(name: str) -> str:
     return unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode().replace(" ", "").lower()
 
 
-def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> str:
-    """APA reference, e.g. ``Rampen, W. (2025, oktober). Titel [Brief]. Reeks: editie. URL``."""
+def _kind(letter: Letter) -> str:
+    """``Brief 7`` (the letter's number in the series), or ``Brief`` while it has none."""
+    return f"Brief {letter.number}" if letter.number is not None else "Brief"
+
+
+def cite_apa(letter: Letter, author: Author, edition_title: str, url: str, published_in: str = "") -> str:
+    """APA reference, e.g. ``Rampen, W. (2025, oktober). Titel [Brief 7]. Reeks: editie. URL``,
+    followed by ``(Oorspronkelijk verschenen in …)`` when the edition names where it first appeared."""
     when = ", ".join(filter(None, [str(letter.date.year), letter.date.month_name()]))
-    return f"{_apa_name(author.name)} ({when}). {letter.title} [Brief]. {SERIES}: {edition_title}. {url}"
+    cited = f"{_apa_name(author.name)} ({when}). {letter.title} [{_kind(letter)}]. {SERIES}: {edition_title}. {url}"
+    return f"{cited} (Oorspronkelijk verschenen in {published_in})" if published_in else cited
 
 
-def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str) -> str:
-    """A ``@misc`` BibTeX entry with a stable key."""
+def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str, published_in: str = "") -> str:
+    """A ``@misc`` BibTeX entry with a stable key; ``number`` is the letter's number in the series."""
     key = f"{_key_name(author.name)}{letter.date.year}{letter.date.month or 0:02d}{letter.position:02d}"
     fields = {
         "author": author.name,
@@ -52,7 +59,8 @@ def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str) ->
         "year": str(letter.date.year),
         "month": letter.date.month_name(),
         "howpublished": f"{SERIES}: {edition_title}",
-        "note": "Brief",
+        "number": str(letter.number) if letter.number is not None else "",
+        "note": f"{_kind(letter)}. Oorspronkelijk verschenen in {published_in}" if published_in else _kind(letter),
         "url": url,
     }
     body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)

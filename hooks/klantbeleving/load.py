@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from .checks import check_addressees, check_replies, check_visible_names, find_unknown_explicit
+from .checks import check_addressees, check_numbers, check_replies, check_visible_names, find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
 from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
-from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .model import STANCES, TEXT_KINDS, TEXT_SUMMARY, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .pagekeys import check_author_fields, check_author_key, check_page_keys
 from .placeholders import placeholder_problems
 from .problems import Problem
@@ -158,6 +158,7 @@ def load_site(
     _check_unique_urls(sorted([*sources, *broken]), ctx)
     ctx.problems += placeholder_problems(sources, ctx.where)
     _load_letters(sources, broken, site, ctx)
+    ctx.problems.extend(check_numbers(site.editions, sources))
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
     ctx.problems.extend(find_unknown_explicit(sources, site.terms.values(), ctx.label))
@@ -336,6 +337,18 @@ def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx:
     site.editions.sort(key=lambda e: (e.date, e.slug))
 
 
+def next_letter_number(site: Site) -> int:
+    """The number the next letter gets: one above every number already given, to a loaded letter
+    or in any letter source read (drafts, embargoed or refused letters too). A gap is never filled:
+    a number once cited must not come to mean another letter."""
+    given = [x.number for x in site.letters() if x.number is not None]
+    for src, source in site.sources.items():
+        number = source.meta.get("number")
+        if src.startswith(LETTERS_DIR + "/") and isinstance(number, int) and not isinstance(number, bool):
+            given.append(number)
+    return max(given, default=0) + 1
+
+
 def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | None:
     meta = source.meta
     stelling = _required_text(source, src, "stelling", ctx)
@@ -353,6 +366,8 @@ def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | N
         lead=source.body.strip(),
         draft=draft,
         publish=publish,
+        published_in=_text(meta.get("published_in")),
+        tags=_str_list(source, src, "tags", ctx),
     )
 
 
@@ -390,6 +405,14 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
     for message in check_addressees(author or "", addressees):
         ctx.add(src, source.line_of("addressees"), message)
         ok = False
+    text = _text(meta.get("text")).lower() or TEXT_SUMMARY
+    if text not in TEXT_KINDS:
+        ctx.add(src, source.line_of("text"), f"'text' is '{text}', niet een van: {', '.join(TEXT_KINDS)}")
+        ok = False
+    number = meta.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 1):
+        ctx.add(src, source.line_of("number"), f"'number' (het briefnummer) moet een geheel getal van 1 of hoger zijn, niet '{number}'")
+        ok = False
     draft = _bool(source, src, "draft", ctx)
     publish = _optional_date(source, src, "publish", ctx)
     if not ok:
@@ -413,6 +436,8 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
         explicit_addressees=bool(addressees),
         in_reply_to=f"{LETTERS_DIR}/{edition.slug}/{in_reply_to}" if in_reply_to else None,
         body=source.body,
+        number=number,
+        text=text,
     )
 
 

@@ -28,6 +28,12 @@ def chapter_title(number: int, title: str) -> str:
     return f"{number} {title}"
 
 
+TEXT_SUMMARY = "samenvatting"
+TEXT_ORIGINAL = "origineel"
+TEXT_KINDS = (TEXT_SUMMARY, TEXT_ORIGINAL)
+"""A letter's ``text``: our summary in our own words (the default), or the letter as its author wrote it."""
+
+
 @dataclass(frozen=True)
 class Author:
     """An entry of ``docs/.authors.yml``."""
@@ -67,6 +73,10 @@ class Letter:
     replies: list[str] = field(default_factory=list)
     explicit_addressees: bool = False
     body: str = ""
+    number: int | None = None
+    """The letter's number in the series (``Brief 7``): unique, never changed once given."""
+    text: str = TEXT_SUMMARY
+    """What the body is: our ``samenvatting`` (summary) or the ``origineel`` letter itself."""
 
 
 @dataclass
@@ -82,6 +92,9 @@ class Edition:
     draft: bool = False
     publish: PartialDate | None = None
     letters: list[Letter] = field(default_factory=list)
+    published_in: str = ""
+    """Where the edition first appeared (a magazine and its issue), as the editor wrote it."""
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

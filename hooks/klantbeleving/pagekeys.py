@@ -50,7 +50,8 @@ PAGE_KEYS: dict[str, dict[str, str]] = {
     "edition": {**_COMMON, "stelling": MODEL, "date": MODEL, "draft": MODEL, "publish": MODEL,
                 "published_in": TEXT, "tags": TEXTS, "review": TEXTS},
     "letter": {**_COMMON, "author": MODEL, "city": MODEL, "date": MODEL, "stelling": TEXT, "standpunt": TEXT,
-               "addressees": MODEL, "in_reply_to": TEXT, "quote": TEXT, "draft": MODEL, "publish": MODEL},
+               "addressees": MODEL, "in_reply_to": TEXT, "quote": TEXT, "draft": MODEL, "publish": MODEL,
+               "number": MODEL, "text": TEXT},
     "term": {**_COMMON, "term": MODEL, "aliases": MODEL, "forms": MODEL, "related": MODEL, "source": TEXT,
              "quoted": BOOL},
 }

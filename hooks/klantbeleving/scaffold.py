@@ -2,7 +2,8 @@
 
 The letters follow the rotation of the series: the latest edition's order, moved on by one (the
 writer who opened last time closes now). Without editions the registry's order is used. Every new
-file carries ``draft: true``, so a half-written edition never publishes.
+file carries ``draft: true``, so a half-written edition never publishes; each letter gets the next
+free number in the series.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from slugify import slugify
 from .dates import DateError, PartialDate, parse_date
 from .importers.common import display, render_page
 from .importers.writer import WriteError, write_folders
-from .load import AUTHORS_FILE, LETTERS_DIR, load_site
-from .model import Author, Edition
+from .load import AUTHORS_FILE, LETTERS_DIR, load_site, next_letter_number
+from .model import TEXT_SUMMARY, Author, Edition
 from .placeholders import LEAD_TODO, LETTER_TODO
 from .sources import find_unsafe_char
 
@@ -53,9 +54,13 @@ def next_order(authors: dict[str, Author], editions: list[Edition]) -> list[str]
 
 
 def render_scaffold(
-    authors: dict[str, Author], order: list[str], stelling: str, date: PartialDate
+    authors: dict[str, Author], order: list[str], stelling: str, date: PartialDate, first_number: int = 1
 ) -> dict[str, str]:
-    """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text."""
+    """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text.
+
+    The letters get the series numbers ``first_number``, ``first_number + 1`` … in order, and
+    ``text: samenvatting`` (the site publishes our summaries; an editor who pastes the letter
+    itself changes it to ``origineel``)."""
     files = {
         "index.md": render_page(
             {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_TODO]
@@ -67,6 +72,8 @@ def render_scaffold(
             raise ScaffoldError(f"auteur '{key}' heeft geen 'city' in {AUTHORS_FILE}; vul die eerst aan")
         meta: dict[str, Any] = {
             "title": f"Brief van {author.name}",
+            "number": first_number + number - 1,
+            "text": TEXT_SUMMARY,
             "author": key,
             "city": author.city,
             "date": date.iso(),
@@ -100,7 +107,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=(
             "Maak docs/brieven/<jjjj-mm>-<slug>/ aan met index.md en drie brieven in de volgorde van de "
             "rotatie (de eerste schrijver van de vorige editie sluit nu af). Alle bestanden krijgen "
-            "'draft: true'; haal dat weg zodra de editie af is."
+            "'draft: true'; haal dat weg zodra de editie af is. Elke brief krijgt het eerstvolgende vrije "
+            "briefnummer ('number') en 'text: samenvatting'."
         ),
     )
     p.add_argument("--stelling", required=True, help="de stelling van de editie (ook de titel)")
@@ -150,7 +158,7 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
     if not site.authors:
         raise ScaffoldError(f"{docs / AUTHORS_FILE}: geen auteurs gevonden (bestand ontbreekt, is leeg of onleesbaar)")
     order = next_order(site.authors, site.editions)
-    files = render_scaffold(site.authors, order, stelling, date)
+    files = render_scaffold(site.authors, order, stelling, date, next_letter_number(site))
     try:
         return write_folders({target: files}, force=False)
     except WriteError as exc:

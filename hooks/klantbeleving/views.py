@@ -100,6 +100,7 @@ def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
             "standpunt": letter.standpunt,
             "quote": letter.quote,
             "draft": letter.src in site.excluded,
+            "number": letter.number,
         })
     return made
 
@@ -136,8 +137,10 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
         "in_reply_to": _letter_ref(site, reply_to, links) if reply_to else None,
         "replies": [_letter_ref(site, by_src[s], links) for s in letter.replies if s in by_src],
         "reading_minutes": reading_minutes(letter.body),
-        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
-        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
+        "text": letter.text,
+        "published_in": edition.published_in,
+        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
+        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
     })
 
 
@@ -147,6 +150,8 @@ def edition_view(site: Site, edition: Edition, links: Links) -> View:
         "kind": "edition",
         **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
+        "published_in": edition.published_in,
+        "tags": edition.tags,
         "letters": [_letter_ref(site, x, links) for x in edition.letters],
     })
 

@@ -66,7 +66,7 @@ def write_corpus(docs: Path, letters: int, terms: int, seed: int = 7) -> None:
                 paragraphs.append(" ".join(words).capitalize() + ".")
             body = "\n\n".join(paragraphs)
             (folder / f"{pos + 1:02d}-{author}.md").write_text(
-                f"---\nauthor: {author}\ncity: {CITIES[author]}\ndate: {year}-{month:02d}\n---\n\n{body}\n", encoding="utf-8")
+                f"---\nauthor: {author}\ncity: {CITIES[author]}\ndate: {year}-{month:02d}\nnumber: {n + 1}\n---\n\n{body}\n", encoding="utf-8")
             n += 1
 
 

@@ -48,8 +48,9 @@ def test_edition_page_lists_its_letters_in_order(tmp_path: Path) -> None:
     page = html(tmp_path / "site", f"{ED}/index.html")
     assert text(page, ".kb-stelling") == "Stelling Een proef is nodig."
     assert "Een korte inleiding van de redactie." in text(page, ".kb-lead")
-    items = [" ".join(n.text().split()) for n in page.css(".kb-letter-item__meta")]
-    assert items == ["Jan-Hein Pierik, Zeist", "Rien Brus, Santpoort-Zuid", "Wim Rampen, Helmond"]
+    items = [" ".join(n.text().split()).split(" · ", 1) for n in page.css(".kb-letter-item__meta")]
+    assert [item[1] for item in items] == ["Jan-Hein Pierik, Zeist", "Rien Brus, Santpoort-Zuid", "Wim Rampen, Helmond"]
+    assert all(item[0].startswith("Brief ") for item in items), "each letter with its number in the series"
 
 
 def test_author_page_is_generated_with_letters(tmp_path: Path) -> None:

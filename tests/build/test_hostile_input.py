@@ -108,8 +108,8 @@ CONTROL: list[tuple[str, Changes, Links, str]] = [
     ("alias-term-escape", {"begrippen/cxm.md": '---\nterm: CXM\naliases: ["Customer\\x07"]\n---\n\nIets.\n'}, {},
      "docs/begrippen/cxm.md:3: YAML-fout in frontmatter: teken U+0007"),
     ("body-escape", {L2: letter("rien-brus", "Zeist", body="Eerste regel.\n\nDan \x1b]0;x\x07 en verder.")}, {},
-     f"docs/{L2}:10: teken U+001B"),
-    ("body-vertical-tab", {L1: letter("jan-hein-pierik", "Zeist", body="Regel\x0bna regel.")}, {}, f"docs/{L1}:8: teken U+000B"),
+     f"docs/{L2}:11: teken U+001B"),
+    ("body-vertical-tab", {L1: letter("jan-hein-pierik", "Zeist", body="Regel\x0bna regel.")}, {}, f"docs/{L1}:9: teken U+000B"),
     ("body-nonchar", {"begrippen/cxm.md": "---\nterm: CXM\n---\n\nHet sturen\uffff op klantbeleving.\n"}, {},
      "docs/begrippen/cxm.md:5: teken U+FFFF"),
     ("page-without-frontmatter", {"boek/over.md": "# Over\n\nTekst\x7f.\n"}, {}, "docs/boek/over.md:3: teken U+007F"),
@@ -255,10 +255,11 @@ def _mixed_dates() -> dict[str, str]:
     files[L1] = letter("jan-hein-pierik", "Zeist", date="2025-12-05")
     files[L2] = letter("rien-brus", "Santpoort-Zuid", date="2025-12")
     files[f"{ED}/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", date="2025")
-    for slug, date in [("2025-12-dag", "2025-12-15"), ("2025-12-maand", "2025-12"), ("2025-jaar", "2025"), ("2026-01-later", "2026-01-02")]:
+    dates = [("2025-12-dag", "2025-12-15"), ("2025-12-maand", "2025-12"), ("2025-jaar", "2025"), ("2026-01-later", "2026-01-02")]
+    for n, (slug, date) in enumerate(dates):
         files[f"brieven/{slug}/index.md"] = f"---\nstelling: Stelling {slug}.\ndate: {date}\n---\n\nInleiding.\n"
-        files[f"brieven/{slug}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date=date)
-        files[f"brieven/{slug}/02-rien-brus.md"] = letter("rien-brus", "Zeist", date=date[:7])
+        files[f"brieven/{slug}/01-wim-rampen.md"] = letter("wim-rampen", "Helmond", date=date, number=100 + 2 * n)
+        files[f"brieven/{slug}/02-rien-brus.md"] = letter("rien-brus", "Zeist", date=date[:7], number=101 + 2 * n)
     return files
 
 

@@ -131,6 +131,14 @@ CASES: list[tuple[str, dict[str, str], str]] = [
     ("form-soft-hyphen", {"begrippen/x.md": "---\nterm: X\nforms: [\"\\u00ad\\u2060\\ufeff\"]\n---\n\nIets.\n"}, "docs/begrippen/x.md:3: 'forms':"),
     ("form-hangul-filler", {"begrippen/x.md": "---\nterm: X\nforms: [\"\\u3164\"]\n---\n\nIets.\n"}, "docs/begrippen/x.md:3: 'forms':"),
     ("term-combining-only", {"begrippen/x.md": "---\nterm: \"\\u0301\\u0308\"\n---\n\nIets.\n"}, "docs/begrippen/x.md:2: 'term':"),
+    # the series: letter numbers, what a letter's text is, where an edition appeared, its tags
+    ("number-twice", {L2: letter("rien-brus", "Zeist", number=5), L3: letter("wim-rampen", "Helmond", number=5)},
+     f"docs/{L3}:6: briefnummer 5 is al gegeven aan docs/{L2}"),
+    ("number-text", {L2: letter("rien-brus", "Zeist", numbered=False, extra=f"number: {XSS}\n")}, f"docs/{L2}:6: 'number' (het briefnummer) moet een geheel getal"),
+    ("number-missing", {L2: letter("rien-brus", "Zeist", numbered=False)}, f"docs/{L2}:1: verplichte sleutel 'number'"),
+    ("text-html", {L2: letter("rien-brus", "Zeist", extra=f"text: {XSS}\n")}, f"docs/{L2}:6: 'text' is '<img src=x onerror=alert(1)>', niet een van"),
+    ("published-in-mapping", {f"{ED}/index.md": _with(EDITION, "published_in: {'<b>': x}\n")}, f"docs/{ED}/index.md:5: 'published_in' moet tekst zijn"),
+    ("tags-nested", {f"{ED}/index.md": _with(EDITION, "tags: [[a, '<b>']]\n")}, f"docs/{ED}/index.md:5: 'tags' moet een lijst met tekst zijn"),
 ]
 
 
@@ -184,7 +192,8 @@ def _allowed_site() -> dict[str, str]:
     quoted = json.dumps(TITLE)
     files = {**small_site(), **BOOK}
     files["index.md"] = f"---\ntitle: {quoted}\n---\n\nWelkom.\n"
-    files[f"{ED}/index.md"] = EDITION.replace("title: Proefeditie", f"title: {quoted}")
+    files[f"{ED}/index.md"] = _with(EDITION.replace("title: Proefeditie", f"title: {quoted}"),
+                                    f"published_in: {BREAKOUT}\ntags: [{XSS}, {quoted}]\n")
     files[L2] = letter("rien-brus", "Zeist \"><img src=x onerror=alert(5)>", extra=f"quote: {quoted}\n").replace(
         "title: Brief van rien-brus", f"title: {quoted}")
     files["boek/deel-1/index.md"] = f"---\ntitle: {quoted}\npart: 1\n---\n\nOver dit deel.\n"
@@ -223,6 +232,10 @@ def test_hostile_but_allowed_values_are_printed_escaped_everywhere(tmp_path: Pat
 
     letter_page = html_of[f"{ED}/02-rien-brus/index.html"]
     assert letter_page.css_first("article h1").text(strip=True) == TITLE
+    assert letter_page.css_first(".kb-text-note cite").text() == BREAKOUT.strip("'")
+    edition_page = html_of[f"{ED}/index.html"]
+    assert edition_page.css_first(".kb-published-in cite").text() == BREAKOUT.strip("'")
+    assert [t.text() for t in edition_page.css(".kb-tags .md-tag")] == [XSS.strip("'"), TITLE]
     assert letter_page.css_first(".md-header__topic[data-md-component=header-topic]").text(strip=True) == TITLE
     assert letter_page.css_first("title").text().startswith(TITLE)
     assert letter_page.css_first("meta[name=author]").attributes["content"] == "Rien Brus"

@@ -20,7 +20,7 @@ from klantbeleving.load import load_authors, load_site
 from klantbeleving.model import Author
 from klantbeleving.placeholders import STELLING_TODO
 from klantbeleving.sources import parse_source
-from tests.sitekit import AUTHORS
+from tests.sitekit import AUTHORS, letter
 
 W, J, R = "wim-rampen", "jan-hein-pierik", "rien-brus"
 
@@ -106,6 +106,7 @@ def test_corpus_edition_imports_into_clean_letters(
         assert meta["addressees"] == addressees
         assert meta["stelling"] == index["stelling"] and meta["draft"] is True
         assert meta["title"].startswith("Brief van ")
+        assert (meta["number"], meta["text"]) == (i, "origineel"), "the first letters of a new site; the letter itself"
         assert meta["quote"].split()[:3] == quote_start.split()
         assert f"‘{meta['quote']}’" not in body, "the pull quote line belongs in the frontmatter only"
         paragraphs = [p for p in body.split("\n\n") if p.strip()]
@@ -141,6 +142,33 @@ def test_all_three_corpus_files_at_once_make_three_edition_folders(corpus: Path,
     site, problems = load_site(docs, include_drafts=True)
     assert problems == []
     assert [len(e.letters) for e in site.editions] == [3, 3, 3]
+    assert [x.number for x in site.letters()] == list(range(1, 10)), "numbered oldest edition first"
+
+
+def test_imported_letters_get_the_next_free_numbers_of_the_target_site(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Numbers go on above every number the site has given (drafts too, gaps stay gaps), in date
+    order over several files; a letter replaced with --force keeps its number."""
+    docs = docs_with_authors(tmp_path)
+    ed = docs / "brieven" / "2024-01-oud"
+    ed.mkdir(parents=True)
+    (ed / "index.md").write_text("---\nstelling: Oud.\ndate: 2024-01\n---\n\nInleiding.\n", encoding="utf-8")
+    (ed / "01-wim-rampen.md").write_text(letter("wim-rampen", "Helmond", date="2024-01", number=3), encoding="utf-8")
+    (ed / "02-rien-brus.md").write_text(letter("rien-brus", "Zeist", date="2024-01", number=8, extra="draft: true\n"),
+                                        encoding="utf-8")
+    later, earlier = (str(corpus / "letters" / n) for n in ("2025-12-leiderschap-is-cx.txt", "2025-10-ceo-omarmt-cx.txt"))
+    assert run_cli([later, earlier, "--into", str(docs / "brieven")], capsys)[0] == 0
+    site, problems = load_site(docs, include_drafts=True)
+    assert problems == []
+    assert [[x.number for x in e.letters] for e in site.editions] == [[3, 8], [9, 10, 11], [12, 13, 14]]
+
+    target = docs / "brieven" / "2025-10-ceo-omarmt-cx"
+    assert run_cli([earlier, "--into", str(target), "--force"], capsys)[0] == 0
+    assert [read(target / name)[0]["number"] for name in sorted(p.name for p in target.glob("0*.md"))] == [9, 10, 11]
+    fresh = docs / "brieven" / "2026-01-nieuw"
+    assert run_cli([earlier, "--into", str(fresh)], capsys)[0] == 0
+    assert [read(p)[0]["number"] for p in sorted(fresh.glob("0*.md"))] == [15, 16, 17]
 
 
 def test_stelling_option_sets_index_and_letters(corpus: Path, tmp_path: Path) -> None:

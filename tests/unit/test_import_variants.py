@@ -169,4 +169,4 @@ def test_scaffold_placeholders_are_errors_once_draft_is_removed(tmp_path: Path, 
     out = capsys.readouterr().out
     folder = "docs/brieven/2026-01-geduld-wint"
     assert f"{folder}/index.md:7: de inleiding is nog niet geschreven (plaatshouder)" in out
-    assert f"{folder}/01-wim-rampen.md:9: de brief is nog niet geschreven (plaatshouder)" in out
+    assert f"{folder}/01-wim-rampen.md:11: de brief is nog niet geschreven (plaatshouder)" in out

@@ -150,7 +150,7 @@ def small(tmp_path: Path, extra: dict[str, str]) -> Path:
 def test_index_splits_book_and_letters_and_counts(tmp_path: Path) -> None:
     ed = "brieven/2025-12-proef"
     docs = small(tmp_path, {
-        f"{ed}/01-jan-hein-pierik.md": "---\ntitle: B\nauthor: jan-hein-pierik\ncity: Zeist\ndate: 2025-12\n---\n\nCXM en nog eens CXM.\n",
+        f"{ed}/01-jan-hein-pierik.md": "---\ntitle: B\nauthor: jan-hein-pierik\ncity: Zeist\ndate: 2025-12\nnumber: 1\n---\n\nCXM en nog eens CXM.\n",
         "boek/inleiding.md": "---\ntitle: Inleiding\n---\n\n## Opbouw\n\nHier CXM.\n",
     })
     site, problems = load_site(docs)
@@ -192,7 +192,7 @@ def monthly_letters(count: int, body: str = "Brief {n} over CXM.\n") -> dict[str
         ed = f"brieven/{2000 + n // 12}-{n % 12 + 1:02d}-proef-{n}"
         extra[f"{ed}/index.md"] = f"---\ntitle: E{n}\nstelling: Stelling {n}\ndate: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nLead.\n"
         extra[f"{ed}/01-wim-rampen.md"] = (f"---\ntitle: B{n}\nauthor: wim-rampen\ncity: Helmond\n"
-                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\n" + body.format(n=n))
+                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\nnumber: {1000 + n}\n---\n\n" + body.format(n=n))
     return extra
 
 

@@ -29,7 +29,8 @@ from typing import Any
 from slugify import slugify
 
 from ..dates import PartialDate
-from ..model import Author
+from ..load import AUTHORS_FILE, load_site, next_letter_number
+from ..model import TEXT_ORIGINAL, Author, Site
 from ..placeholders import REVIEW_KEY, STELLING_TODO
 from ..sources import find_unsafe_char, parse_source
 from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
@@ -390,8 +391,12 @@ def _paragraphs(lines: list[_Line], *, find_quote: bool) -> tuple[list[str], str
 # -- rendering -----------------------------------------------------------------------------
 
 
-def render_edition(edition: ImportedEdition) -> dict[str, str]:
-    """The Markdown sources of an edition: ``index.md`` and ``NN-<author>.md`` → text."""
+def render_edition(edition: ImportedEdition, numbers: list[int] | None = None) -> dict[str, str]:
+    """The Markdown sources of an edition: ``index.md`` and ``NN-<author>.md`` → text.
+
+    Each letter gets its number in the series from ``numbers`` (in letter order; default 1, 2, 3 …)
+    and ``text: origineel``: the body is the letter as its author wrote it."""
+    numbers = numbers or list(range(1, len(edition.letters) + 1))
     index: dict[str, Any] = {"title": edition.title, "stelling": edition.stelling, "date": edition.date.iso()}
     trailer = edition.trailer
     if trailer.published_in:
@@ -403,9 +408,11 @@ def render_edition(edition: ImportedEdition) -> dict[str, str]:
     if edition.draft:
         index["draft"] = True
     files = {"index.md": render_page(index, edition.lead)}
-    for number, letter in enumerate(edition.letters, start=1):
+    for number, (letter, series_number) in enumerate(zip(edition.letters, numbers, strict=True), start=1):
         meta: dict[str, Any] = {
             "title": f"Brief van {letter.author_name}",
+            "number": series_number,
+            "text": TEXT_ORIGINAL,
             "author": letter.author,
             "city": letter.city,
             "date": letter.date.iso(),
@@ -452,6 +459,10 @@ Aan het eind staat per regelnummer wat er wegviel en wat ter controle bewaard is
 Eén bestand: --into is de editiemap zelf, bijv. docs/brieven/2025-10-ceo-omarmt-cx.
 Meer bestanden: elk bestand is één editie; --into is dan de map brieven/ en elke editie krijgt
 een map <jjjj-mm>-<titel>.
+
+Elke brief krijgt 'text: origineel' (de tekst is de brief zelf) en het eerstvolgende vrije
+briefnummer van de site waarin --into ligt ('number'; een brief die met --force vervangen wordt,
+houdt zijn nummer).
 
 Er wordt niets overschreven zonder --force, en bij een fout of onderbreking wordt niets geschreven.
 Auteurs worden opgezocht in --authors (een .authors.yml of de map waarin die staat), anders in
@@ -535,7 +546,8 @@ def _run(args: argparse.Namespace, cwd: Path) -> tuple[list[tuple[str, ImportedE
             errors.append(exc.format(name))
     if errors:
         raise _Stop("\n".join([*errors, "niets geschreven"]), 1)
-    plan = _plan(editions, into, multi)
+    docs = docs_folder_of(into if multi else into.parent)
+    plan = _plan(editions, into, multi, _series_numbers(docs, editions, into, multi))
     try:
         return editions, write_folders(plan, force=args.force, conflicts=_stale_letters)
     except WriteError as exc:
@@ -557,11 +569,43 @@ def _registry(args: argparse.Namespace, docs: Path, cwd: Path) -> dict[str, Auth
         raise _Stop(exc.message, 1) from None
 
 
-def _plan(editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool) -> dict[Path, dict[str, str]]:
+def _series_numbers(
+    docs: Path, editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool
+) -> list[list[int]]:
+    """Per edition (in input order) the series numbers of its letters: the next free numbers of the
+    site in ``docs`` (read with the loader, drafts included), oldest edition first; a letter that
+    replaces a file of the same name (``--force``) keeps that file's number. Outside a site (no
+    author registry in ``docs``) the numbers start at 1."""
+    site = load_site(docs, include_drafts=True)[0] if (docs / AUTHORS_FILE).is_file() else None
+    following = next_letter_number(site) if site is not None else 1
+    folders = [into / edition.folder_name if multi else into for _name, edition in editions]
+    numbers: list[list[int]] = [[] for _ in editions]
+    for i in sorted(range(len(editions)), key=lambda i: (editions[i][1].date, editions[i][1].folder_name)):
+        edition = editions[i][1]
+        for position, letter in enumerate(edition.letters, start=1):
+            kept = _existing_number(site, docs, folders[i] / f"{position:02d}-{letter.author}.md")
+            if kept is None:
+                kept, following = following, following + 1
+            numbers[i].append(kept)
+    return numbers
+
+
+def _existing_number(site: Site | None, docs: Path, path: Path) -> int | None:
+    """The number of the letter file at ``path`` as the site read it, if it has one."""
+    if site is None or not path.is_relative_to(docs):
+        return None
+    source = site.sources.get(path.relative_to(docs).as_posix())
+    number = source.meta.get("number") if source is not None else None
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
+
+
+def _plan(
+    editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool, numbers: list[list[int]]
+) -> dict[Path, dict[str, str]]:
     plan: dict[Path, dict[str, str]] = {}
     folders: dict[str, str] = {}
-    for name, edition in editions:
-        rendered = render_edition(edition)
+    for (name, edition), series_numbers in zip(editions, numbers, strict=True):
+        rendered = render_edition(edition, series_numbers)
         try:
             check_rendered(rendered)
         except InputError as exc:
