@@ -15,7 +15,7 @@ import yaml
 from .checks import find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
 from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
-from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .model import LINK_PAGE, LINK_SCOPES, STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
 from .problems import Problem
 from .sources import Source, load_yaml, read_source
 
@@ -89,6 +89,7 @@ def load_site(
     _load_letters(sources, broken, site, ctx)
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
+    _load_termlinks(sources, site, ctx)
     ctx.problems.extend(find_unknown_explicit(sources, site.terms.values(), ctx.label))
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
@@ -441,7 +442,8 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         if source_ref and source_ref not in sources:
             ctx.add(src, source.line_of("source"), f"'source' verwijst naar een onbekende pagina: {source_ref}")
             source_ref = ""
-        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition)
+        link = _link_scope(source, src, "link", ctx) or LINK_PAGE
+        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition, link)
     for slug, entry in site.terms.items():
         source = sources[entry.src]
         for other in entry.related:
@@ -452,7 +454,33 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         entry.related = [x for x in entry.related if x in site.terms and x != slug]
 
 
+def _load_termlinks(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    """``termlinks: sectie``: the page links each term at its first mention per section."""
+    for src, source in sources.items():
+        if "termlinks" not in source.meta:
+            continue
+        if src.startswith(TERMS_DIR + "/") and src != f"{TERMS_DIR}/index.md":
+            ctx.add(src, source.line_of("termlinks"),
+                    "'termlinks' geldt niet voor een begrip; 'link: sectie' laat het begrip overal per sectie linken")
+            continue
+        scope = _link_scope(source, src, "termlinks", ctx)
+        if scope:
+            site.termlinks[src] = scope
+
+
 # -- value helpers ------------------------------------------------------------------------
+
+
+def _link_scope(source: Source, src: str, key: str, ctx: _Ctx) -> str | None:
+    """A key that says how often terms are linked: ``pagina`` or ``sectie`` (None: not given or wrong)."""
+    value = source.meta.get(key)
+    if value is None:
+        return None
+    scope = value.strip().lower() if isinstance(value, str) else None
+    if scope not in LINK_SCOPES:
+        ctx.add(src, source.line_of(key), f"'{key}' moet {' of '.join(LINK_SCOPES)} zijn, niet '{_text(value)}'")
+        return None
+    return scope
 
 
 def _text(value: Any) -> str:

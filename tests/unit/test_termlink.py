@@ -293,6 +293,8 @@ def test_first_mention_per_section_where_the_term_asks() -> None:
         ("Het boek *Service Excellence*{.titel} en Service Excellence.", [("service-excellence", "Service Excellence")]),
         ("Het boek <cite>De klant centraal</cite> en de klant.", [("klant", "klant")]),
         ('Een <span class="titel">klant</span>, <kbd>CX</kbd> en CX.', [("cx", "CX")]),
+        ("<cite>De <kbd>klant</kbd> en CX</cite>, de klant en CX.", [("klant", "klant"), ("cx", "CX")]),
+        ("<cite>Een klant</cite> en <cite>nog een klant</cite>, dan de klant.", [("klant", "klant")]),
         ('<blockquote class="kb-epigraph" markdown>\nDe klant telt.\n</blockquote>\n\nDe klant.', [("klant", "klant")]),
         ("> De klant telt.\n{: .kb-epigraph }\n\nDe klant.", [("klant", "klant")]),
         # an explicit link is the author's wish, also in a title
@@ -316,6 +318,36 @@ def test_link_markup() -> None:
     (a,) = root.iter("a")
     assert a.get("title") == 'Een score op de vraag "zou je ons aanraden?" & niets meer.'
     assert a.text == "NPS"
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "forms", "definition", "expected"),
+    [
+        ("CX", ["Customer Experience"], [], "CX, voluit Customer Experience, is de beleving.", "CX, voluit Customer Experience, is de beleving."),
+        ("klant", [], ["klanten"], "Een klant is wie afneemt.", "Een klant is wie afneemt."),
+        ("klant", [], ["klanten"], "Klanten zijn wie afnemen.", "Klanten zijn wie afnemen."),
+        ("CXM", ["Customer Experience Management"], [], "Customer Experience Management is sturen.",
+         "Customer Experience Management is sturen."),
+        ("belevingseconomie", [], [], "De economie van belevenissen.", "belevingseconomie: De economie van belevenissen."),
+        ("CX", [], [], "CX-professionals werken eraan.", "CX: CX-professionals werken eraan."),
+        ("cult", [], [], "Cultuur die niet beklijft.", "cult: Cultuur die niet beklijft."),
+    ],
+)
+def test_tooltip_names_the_term_only_when_the_definition_does_not(
+        name: str, aliases: list[str], forms: list[str], definition: str, expected: str) -> None:
+    assert Term("begrippen/x.md", "x", name, aliases, forms, definition=definition).tooltip == expected
+
+
+def test_mentions_in_titles_and_epigraphs_are_counted() -> None:
+    counted: list = []
+    ext = makeExtension(matcher=MATCHER, url_for=url_for, titles=("Klantbeleving",), on_mentions=counted.append)
+    source = ('<blockquote class="kb-epigraph" markdown>\nDe klant eerst.\n</blockquote>\n\n'
+              "Op Klantbeleving, *Over de klant*{.titel} en <cite>CX</cite>: de klant en CX.")
+    html = markdown.Markdown(extensions=["attr_list", "md_in_html", ext]).convert(source)
+    assert links(html) == [("klant", "klant"), ("cx", "CX")]
+    assert "<cite>CX</cite>" in html
+    [section] = counted[0]
+    assert section.counts == {"klant": 3, "cx": 3}
 
 
 def test_no_url_means_no_link() -> None:
