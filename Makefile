@@ -70,11 +70,13 @@ clean:
 	rm -rf site .pytest_cache .cache
 
 # Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms;
-# term linking at 20 and 300 terms; unknown [[x]] links at two sizes. See tests/bench/README.md.
+# term linking at 20 and 300 terms; unknown [[x]] links at two sizes; inputs that were once quadratic
+# (a long book paragraph, many unknown [[x]]) at two sizes. See tests/bench/README.md.
 bench: setup
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
 	$(BIN)/python -m tests.bench.bench_unknown_links
+	$(BIN)/python -m tests.bench.bench_hostile
 
 # The real site built at REV (default HEAD) and from the working tree, HTML compared.
 REV ?= HEAD

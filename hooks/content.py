@@ -36,6 +36,7 @@ class _State(SiteBuild):
         super().__init__()
         self.fed_src = ""  # the page whose body on_page_read_source handed MkDocs
         self.full_content: tuple[str, str] | None = None  # (src, HTML) while search sees it without term links
+        self.own_meta: tuple[str, dict[str, Any]] | None = None  # (src, page.meta) while search sees an escaped title
 
 
 def _state(config: MkDocsConfig) -> _State:
@@ -45,6 +46,7 @@ def _state(config: MkDocsConfig) -> _State:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = _State()
     setattr(config, _STATE_ATTR, state)
+    _report(state.scan(Path(config.docs_dir)))  # before MkDocs walks docs/ (it follows every symlink)
     config.markdown_extensions.append(state.termlinks)  # type: ignore[arg-type]
     return config
 
@@ -86,11 +88,12 @@ _NO_FRONTMATTER = "\n"
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
-    """Sources are read once: MkDocs gets the body ``load_site`` read. Pages without frontmatter
-    and generated pages are left to MkDocs."""
+    """Sources are read once: MkDocs gets the body ``load_site`` read. Every source, also one
+    without frontmatter: MkDocs would take its first ``Key: value`` lines as metadata that
+    ``load_site`` never checked. Generated pages are left to MkDocs."""
     state = _state(config)
     source = state.site.sources.get(page.file.src_uri)
-    if source is None or not (source.meta or source.lines) or page.file.generated_by:
+    if source is None or page.file.generated_by:
         state.fed_src = ""
         return None
     state.fed_src = page.file.src_uri
@@ -100,8 +103,13 @@ def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str 
 # Early (100): other plugins' on_page_markdown see the page's frontmatter and escaped title.
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """The page's frontmatter (as ``load_site`` read it) and its title as a reader sees it,
-    escaped once (Material prints ``page.title`` unescaped)."""
+    """The page's frontmatter (as ``load_site`` read and checked it: ``klantbeleving.pagekeys``);
+    numbered titles for parts and chapters; the page title escaped once.
+
+    Material prints ``page.title`` unescaped (navigation, header, footer, search), so it is the one
+    value escaped ahead of printing; ``page.meta`` stays as written and the templates escape what
+    they print of it (``overrides/main.html``, ``overrides/partials/header.html``).
+    """
     state = _state(config)
     src = page.file.src_uri
     if state.fed_src == src:
@@ -109,12 +117,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     state.start_page(src)
     if state.is_term_page(src):
         page.meta.setdefault("search", {"boost": 2})  # a term's own page ranks above mentions
-    title = state.page_title(src, page.title)
+    numbered = state.numbered_title(src)
+    if numbered is not None:  # numbered wherever the title stands alone: header, search, sharing
+        page.meta["title"] = numbered
+    title = numbered or page.title
     if title is not None:
         page.title = str(escape(title))
-    for key in ("title", "author", "description"):  # printed unescaped by Material's header/base
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = str(escape(page.meta[key]))
     return markdown
 
 
@@ -131,8 +139,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-# After Material's search plugin (0): search_text.py gave it the page without term links; the
-# template gets the full HTML back.
+# After Material's search plugin (0): search_text.py gave it the page without term links and with
+# an escaped title; the template gets the full HTML and the page's own ``page.meta`` back.
 @event_priority(-10)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = _state(config)
@@ -141,6 +149,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         state.full_content = None
         if src == page.file.src_uri:
             page.content = full
+    if state.own_meta is not None:
+        src, own = state.own_meta
+        state.own_meta = None
+        if src == page.file.src_uri:
+            page.meta = own
     base = config.site_url or ""
     view = state.view(page.file.src_uri, page.url, base)
     meta = state.meta(view, page_url=page.url, base=base, title=html.unescape(page.title or config.site_name),
@@ -148,8 +161,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
                       site_description=config.site_description or "")
     context["kb"] = view
     context["kb_meta"] = meta
-    # Material prints page.meta.description unescaped: hand it an escaped value.
-    page.meta["description"] = str(escape(meta["description"]))
+    context["kb_pager"] = state.pager(page.file.src_uri, page.url)
     return context
 
 

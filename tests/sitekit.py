@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -82,9 +83,11 @@ def mkdocs_yml(site_dir: Path, extra: str = "", features: tuple[str, ...] = ()) 
         markdown_extensions:
           - attr_list
           - md_in_html
-          - footnotes
+          - footnotes:
+              BACKLINK_TITLE: "Terug naar voetnoot {{}} in de tekst"
           - toc:
               permalink: true
+              permalink_title: Link naar deze sectie
         """) + extra
 
 
@@ -121,3 +124,25 @@ def build(config_file: Path, *, strict: bool = True) -> tuple[Exception | None, 
         return exc, stream.getvalue()
     finally:
         logger.removeHandler(handler)
+
+
+def english_interface_strings() -> list[str]:
+    """The English interface text a page could show: every value of Material's English language
+    partial, its footer credit line, and Python-Markdown's footnote back-link title. Values that are
+    configuration (``en``, ``ltr``, the search pipeline) or also Dutch words (``in``, ``Metadata``)
+    are left out; ``#`` (a count) stays a placeholder for :func:`english_pattern`."""
+    import material
+    from markdown.extensions.footnotes import FootnoteExtension
+
+    partial = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    values = re.findall(r'^\s*"[a-z.]+":\s*"((?:[^"\\]|\\.)*)"', partial.read_text(encoding="utf-8"), re.MULTILINE)
+    dutch_too = {"en", "ltr", "stopWordFilter", "in", "Metadata"}
+    strings = [v for v in values if v not in dutch_too and not v.startswith("[")]
+    backlink = str(FootnoteExtension().getConfig("BACKLINK_TITLE")).replace("{}", "#").replace("%d", "#")
+    return sorted(set(strings) | {"Made with", "Material for MkDocs", backlink})
+
+
+def english_pattern() -> re.Pattern[str]:
+    """One pattern for all of :func:`english_interface_strings`, whole words, ``#`` as any number."""
+    parts = [re.escape(s).replace("\\#", "#").replace("#", r"\d+") for s in english_interface_strings()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w-])")

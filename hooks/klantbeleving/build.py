@@ -1,10 +1,11 @@
 """One build of the site, engine-neutral: what an adapter (``hooks/content.py``) asks at each
 step, from reading ``docs/`` to writing the feed. Made anew for every build and dropped with it.
 
-The steps, in order: ``read`` the sources; add ``generated_pages``; tell it every file's URL
-(``set_urls``); per page ``start_page`` before its conversion (the term linker counts its
-mentions), ``resolve_links`` after it; ``index_mentions`` once every page is converted; per page
-``view`` and ``meta`` for its template; ``outputs`` at the end.
+The steps, in order: ``scan`` the content folder before the engine walks it; ``read`` the
+sources; add ``generated_pages``; tell it every file's URL (``set_urls``); per page
+``start_page`` before its conversion (the term linker counts its mentions), ``resolve_links``
+after it; ``index_mentions`` once every page is converted; per page ``view``, ``meta`` and
+``pager`` for its template; ``outputs`` at the end.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from .cmif import CMIF_PATH, render_cmif
 from .feeds import FEED_PATH, render_rss
 from .generate import GeneratedPage, render_generated_pages
 from .layout import term_slug
-from .load import load_site
+from .load import load_site, scan_docs
 from .meta import page_meta
 from .model import LINK_SECTION, Chapter, Part, Site
 from .navigation import build_nav, escape_section_titles
 from .problems import Problem
+from .reading import Neighbours, pager_view, reading_neighbours
 from .searchpin import TERM_INDEX_PATH, render_term_index
 from .termlink import SectionMentions, TermLinkExtension, build_matcher, resolve_term_hrefs, term_href
 from .urls import root_of
@@ -39,6 +41,7 @@ class SiteBuild:
         self.snippets = SnippetBudget(self.site)
         self.page_mentions: dict[str, list[SectionMentions]] = {}  # src → what its conversion counted
         self.mentions: MentionIndex | None = None
+        self.reading: dict[str, Neighbours] = {}  # src → its neighbours in its collection's reading order
         self.termlinks = TermLinkExtension(url_for=self._term_href, tooltip_for=self._tooltip,
                                            on_mentions=self._record_mentions)
         self._page_src = ""  # the page being converted
@@ -46,11 +49,17 @@ class SiteBuild:
 
     # -- before the pages ---------------------------------------------------------------------
 
+    def scan(self, docs_dir: Path) -> list[Problem]:
+        """What an engine would meet walking ``docs_dir``: symbolic links out of it or round in
+        loops, unsafe names (paths in problems start with its name)."""
+        return scan_docs(docs_dir).problems(docs_dir.name)
+
     def read(self, docs_dir: Path, *, include_drafts: bool, site_name: str = "") -> list[Problem]:
         """Read every source under ``docs_dir`` (paths in problems start with its name).
         ``site_name`` is a title of a work, like the book's and the series' titles: never linked."""
         self.site, problems = load_site(docs_dir, label=docs_dir.name, include_drafts=include_drafts)
         self.snippets = SnippetBudget(self.site)
+        self.reading = reading_neighbours(self.site)
         terms = self.site.terms.values()
         self.termlinks.setConfig("matcher", build_matcher(terms))
         self.termlinks.setConfig("section_terms", frozenset(t.slug for t in terms if t.link == LINK_SECTION))
@@ -82,10 +91,10 @@ class SiteBuild:
     def is_term_page(self, src: str) -> bool:
         return term_slug(src) in self.site.terms
 
-    def page_title(self, src: str, title: str | None) -> str | None:
-        """The title a reader sees: numbered for parts and chapters, else ``title``."""
+    def numbered_title(self, src: str) -> str | None:
+        """The title of a part or chapter with its number (None: another page)."""
         page = self.site.page_at(src)
-        return page.display_title if isinstance(page, (Part, Chapter)) else title
+        return page.display_title if isinstance(page, (Part, Chapter)) else None
 
     def start_page(self, src: str) -> None:
         """The term linker converts ``src`` next."""
@@ -124,6 +133,10 @@ class SiteBuild:
 
         return page_meta(self.site, view, title=title, markdown=markdown, url=base + page_url, site_name=site_name,
                          site_description=site_description, absolute=absolute)
+
+    def pager(self, src: str, page_url: str) -> View | None:
+        """A page's previous/next in its collection's reading order (None: in none)."""
+        return pager_view(self.site, self.reading, src, self.links_from(root_of(page_url)))
 
     def links_from(self, to_root: str) -> Links:
         """Links as printed on pages ``to_root`` below the site root; one per depth and build,

@@ -39,21 +39,21 @@ def _key_name(name: str) -> str:
 
 def cite_apa(letter: Letter, author: Author, edition_title: str, url: str) -> str:
     """APA reference, e.g. ``Rampen, W. (2025, oktober). Titel [Brief]. Reeks: editie. URL``."""
-    when = f"{letter.date.year}, {letter.date.dutch().split()[-2]}"
+    when = ", ".join(filter(None, [str(letter.date.year), letter.date.month_name()]))
     return f"{_apa_name(author.name)} ({when}). {letter.title} [Brief]. {SERIES}: {edition_title}. {url}"
 
 
 def cite_bibtex(letter: Letter, author: Author, edition_title: str, url: str) -> str:
     """A ``@misc`` BibTeX entry with a stable key."""
-    key = f"{_key_name(author.name)}{letter.date.year}{letter.date.month:02d}{letter.position:02d}"
+    key = f"{_key_name(author.name)}{letter.date.year}{letter.date.month or 0:02d}{letter.position:02d}"
     fields = {
         "author": author.name,
         "title": letter.title,
         "year": str(letter.date.year),
-        "month": letter.date.dutch().split()[-2],
+        "month": letter.date.month_name(),
         "howpublished": f"{SERIES}: {edition_title}",
         "note": "Brief",
         "url": url,
     }
-    body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items())
+    body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
     return f"@misc{{{key},\n{body}\n}}"

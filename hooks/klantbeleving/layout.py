@@ -11,6 +11,8 @@ AUTHORS_FILE = ".authors.yml"
 PLACES_FILE = ".places.yml"
 
 HOME = "index.md"
+#: The colophon ("Over deze uitgave"), written by hand; the footer links to it.
+COLOPHON_SRC = "over.md"
 LETTERS_INDEX = f"{LETTERS_DIR}/index.md"
 BOOK_INDEX = f"{BOOK_DIR}/index.md"
 TERMS_INDEX = f"{TERMS_DIR}/index.md"
@@ -20,13 +22,18 @@ AUTHORS_INDEX = f"{AUTHORS_DIR}/index.md"
 PRINT_SRC = f"{BOOK_DIR}/afdrukken.md"
 TIMELINE_SRC = f"{LETTERS_DIR}/tijdlijn.md"
 BY_AUTHOR_SRC = f"{LETTERS_DIR}/per-auteur.md"
-BY_CITY_SRC = f"{LETTERS_DIR}/per-plaats.md"
+BY_CITY_SRC = f"{LETTERS_DIR}/per-plaats.md"  # a redirect to BY_AUTHOR_SRC
 REGISTER_SRC = f"{LETTERS_DIR}/stellingen.md"
 
 
 def edition_src(slug: str) -> str:
     """The index page of the edition in folder ``slug``."""
     return f"{LETTERS_DIR}/{slug}/index.md"
+
+
+def edition_print_src(slug: str) -> str:
+    """The generated print page of the edition in folder ``slug`` (all its letters on one page)."""
+    return f"{LETTERS_DIR}/{slug}/afdrukken.md"
 
 
 def term_src(slug: str) -> str:

@@ -197,7 +197,6 @@ class Site:
     as read (an engine can render a page from this instead of reading and parsing it again)."""
 
     _by_src: dict[str, Page] = field(default_factory=dict, repr=False)
-    _position: dict[str, int] = field(default_factory=dict, repr=False)
     _book_order: list[BookPage | Part | Chapter] = field(default_factory=list, repr=False)
     _indexed: bool = field(default=False, repr=False)
 
@@ -213,9 +212,6 @@ class Site:
         self._by_src.update({t.src: t for t in self.terms.values()})
         self._by_src.update({e.src: e for e in self.editions})
         self._by_src.update({x.src: x for x in self.letters()})
-        self._position = {e.src: i for i, e in enumerate(self.editions)}
-        self._position.update({x.src: i for e in self.editions for i, x in enumerate(e.letters)})
-        self._position.update({p.src: i for i, p in enumerate(self._book_order)})
         self._indexed = True
 
     def _index(self) -> dict[str, Page]:
@@ -228,16 +224,9 @@ class Site:
         chapter or term (None: another page)."""
         return self._index().get(src)
 
-    def position(self, item: Letter | Edition | BookPage | Part | Chapter) -> int:
-        """Index of an edition in ``editions``, of a letter in its edition's ``letters``, or of a
-        book page in ``reading_order``."""
-        if item.src not in self._position:
-            self.reindex()
-        return self._position[item.src]
-
-    def reading_order(self) -> list[BookPage | Part | Chapter]:
-        """Every book page in reading order: front matter, parts with their chapters, back matter
-        (not the book's landing page)."""
+    def book_order(self) -> list[BookPage | Part | Chapter]:
+        """The book's pages in reading order: front matter, parts each followed by its chapters,
+        back matter (not the landing page, which ``reading.book_chain`` puts in front)."""
         self._index()
         return self._book_order
 

@@ -10,21 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .book import book_facts
 from .cite import cite_apa, cite_bibtex
+from .conceptmap import concept_map_view
+from .generate import BROWSE_PAGES, REDIRECTS
 from .layout import (
     AUTHORS_INDEX,
     BOOK_INDEX,
     BY_AUTHOR_SRC,
-    BY_CITY_SRC,
+    COLOPHON_SRC,
+    HOME,
+    LETTERS_INDEX,
     PRINT_SRC,
     REGISTER_SRC,
     TERMS_INDEX,
     TIMELINE_SRC,
     author_key,
     author_src,
+    edition_print_src,
 )
 from .model import BookPage, Chapter, Edition, Letter, Part, Site, Term
-from .text import reading_minutes, term_initial, term_sort_key
+from .text import join_names, reading_minutes, surname_sort_key, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, SNIPPETS_PER_CORPUS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
@@ -62,13 +68,6 @@ class View(dict[str, Any]):
             raise AttributeError(name) from None
 
 
-
-
-def join_names(names: list[str]) -> str:
-    """Dutch enumeration: ``Wim``, ``Wim en Rien``, ``Wim, Rien en Jan-Hein``."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def _links(url_of: Links | UrlOf) -> Links:
@@ -124,7 +123,6 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
     assert edition is not None
-    index = site.position(letter)
     by_src = {x.src: x for x in edition.letters}
     addressees = [_author_ref(site, key, links) for key in letter.addressees]
     reply_to = by_src.get(letter.in_reply_to or "")
@@ -137,8 +135,6 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
         "aan": join_names([a["first_name"] for a in addressees]),
         "in_reply_to": _letter_ref(site, reply_to, links) if reply_to else None,
         "replies": [_letter_ref(site, by_src[s], links) for s in letter.replies if s in by_src],
-        "previous": _letter_ref(site, edition.letters[index - 1], links) if index > 0 else None,
-        "next": _letter_ref(site, edition.letters[index + 1], links) if index + 1 < len(edition.letters) else None,
         "reading_minutes": reading_minutes(letter.body),
         "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
         "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
@@ -147,14 +143,11 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
 
 def edition_view(site: Site, edition: Edition, links: Links) -> View:
     """An edition page: stelling, month, and its letters in order."""
-    index = site.position(edition)
     return View({
         "kind": "edition",
         **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
         "letters": [_letter_ref(site, x, links) for x in edition.letters],
-        "previous": _edition_ref(site.editions[index - 1], links) if index > 0 else None,
-        "next": _edition_ref(site.editions[index + 1], links) if index + 1 < len(site.editions) else None,
     })
 
 
@@ -178,7 +171,7 @@ def authors_index_view(site: Site, links: Links) -> View:
         "authors": [
             View({**_author_ref(site, key, links), "city": a.city, "description": a.description,
              "letters": len(site.letters_by(key))})
-            for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
+            for key, a in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name))
         ],
     })
 
@@ -194,9 +187,9 @@ def timeline_view(site: Site, links: Links) -> View:
 
 
 def by_author_view(site: Site, links: Links) -> View:
-    """Letters grouped by author (authors with letters, by name)."""
+    """Letters grouped by author (authors with letters, by surname)."""
     groups = []
-    for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
+    for key, _author in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name)):
         letters = site.letters_by(key)
         if letters:
             groups.append(View({"author": _author_ref(site, key, links),
@@ -204,23 +197,10 @@ def by_author_view(site: Site, links: Links) -> View:
     return View({"kind": "by_author", "groups": groups})
 
 
-def by_city_view(site: Site, links: Links) -> View:
-    """Letters grouped by the city they were written in."""
-    cities: dict[str, list[Letter]] = {}
-    for letter in site.letters():
-        cities.setdefault(letter.city, []).append(letter)
-    groups = [
-        View({"city": city, "slug": _slug(city),
-               "letters": [_letter_ref(site, x, links) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
-        for city, ls in sorted(cities.items())
-    ]
-    return View({"kind": "by_city", "groups": groups})
-
-
 def register_view(site: Site, links: Links) -> View:
     """The stelling register: per edition the stelling and each author's stance."""
     authors = list(dict.fromkeys(x.author for x in site.letters()))
-    authors.sort(key=lambda k: site.authors[k].name if k in site.authors else k)
+    authors.sort(key=lambda k: surname_sort_key(site.authors[k].name if k in site.authors else k))
     rows = []
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
         cells = []
@@ -229,10 +209,6 @@ def register_view(site: Site, links: Links) -> View:
             cells.append(_letter_ref(site, mine[0], links) if mine else None)
         rows.append(View({**_edition_ref(edition, links), "cells": cells}))
     return View({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
-
-
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
 def _term_ref(site: Site, slug: str, links: Links) -> View:
@@ -323,7 +299,7 @@ def _source_ref(site: Site, src: str, links: Links) -> View:
     brought it into the correspondence ("Ingebracht in")."""
     page = site.page_at(src)
     if isinstance(page, Chapter):
-        return View({"kind": "book", "title": f"Hoofdstuk {page.number}: {page.title}", "url": links.url(src)})
+        return View({"kind": "book", "title": f"hoofdstuk {page.number}, {page.title}", "url": links.url(src)})
     if isinstance(page, Letter):
         name = _author_ref(site, page.author, links)["name"]
         return View({"kind": "letter", "title": f"de brief van {name}, {page.date.dutch()}", "url": links.url(src)})
@@ -348,29 +324,71 @@ def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = 
     })
 
 
-def glossary_view(site: Site, links: Links) -> View:
-    """The glossary A–Z with jump links."""
+def glossary_view(site: Site, links: Links, index: MentionIndex | None = None) -> View:
+    """The glossary A–Z with jump links, and its concept map."""
     letters: dict[str, list[View]] = {}
     for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
         letters.setdefault(term_initial(term.term), []).append(View({**_term_ref(site, slug, links), "aliases": term.aliases}))
-    return View({"kind": "glossary", "letters": [View({"letter": k, "terms": v}) for k, v in letters.items()]})
+    counts = {s: (index.count(s, CORPUS_BOOK), index.count(s, CORPUS_LETTERS)) for s in site.terms} if index else {}
+    urls = {s: _term_ref(site, s, links)["url"] for s in site.terms}
+    return View({"kind": "glossary", "letters": [View({"letter": k, "terms": v}) for k, v in letters.items()],
+                 "map": concept_map_view(site.terms, counts, urls)})
 
 
-#: Generated index pages and the views they show.
+#: How many editions the home page lists under "Eerdere edities".
+HOME_EDITIONS = 6
+
+
+def home_view(site: Site, links: Links) -> View:
+    """The home page: the newest edition with its stelling and stances, the book, the glossary,
+    the editions before it and the feed (all from the model: the newest edition changes monthly)."""
+    editions = sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True)
+    newest: View | None = None
+    if editions:
+        newest = _edition_ref(editions[0], links)
+        newest["letters"] = [_letter_ref(site, x, links) for x in editions[0].letters]
+    earlier = []
+    for edition in editions[1:HOME_EDITIONS + 1]:
+        ref = _edition_ref(edition, links)
+        ref["authors"] = join_names([_author_ref(site, x.author, links)["name"] for x in edition.letters])
+        earlier.append(ref)
+    facts = book_facts(site)
+    return View({
+        "kind": "home",
+        "newest": newest,
+        "earlier": earlier,
+        "editions": len(editions),
+        "letters_url": links.url(LETTERS_INDEX),
+        "timeline_url": links.url(TIMELINE_SRC),
+        "register_url": links.url(REGISTER_SRC),
+        "book": View({"title": facts.title, "authors": join_names(facts.authors), "imprint": facts.imprint,
+                      "url": links.url(BOOK_INDEX),
+                      "parts": [View({"title": p.display_title, "url": links.url(p.src)}) for p in site.parts]}),
+        "glossary_url": links.url(TERMS_INDEX),
+        "terms": len(site.terms),
+        "colophon_url": links.url(COLOPHON_SRC),
+    })
+
+
+def redirect_view(src: str, links: Links) -> View:
+    """A page that went away: where it sends the reader."""
+    title, target = REDIRECTS[src]
+    return View({"kind": "redirect", "title": title, "target": links.url(target),
+                 "target_title": BROWSE_PAGES[target][0] if target in BROWSE_PAGES else target})
+
+
+#: Generated index pages (and the home page) and the views they show.
 _INDEXES: dict[str, Callable[[Site, Links], View]] = {
+    HOME: home_view,
     TIMELINE_SRC: timeline_view,
     BY_AUTHOR_SRC: by_author_view,
-    BY_CITY_SRC: by_city_view,
     REGISTER_SRC: register_view,
-    TERMS_INDEX: glossary_view,
     AUTHORS_INDEX: authors_index_view,
 }
 
 
 def chapter_view(site: Site, page: BookPage | Part | Chapter, links: Links) -> View:
-    """A book page with its place in the book: part, number, prev/next in reading order."""
-    order = site.reading_order()
-    index = site.position(page)
+    """A book page with its place in the book: its part, number and reading time."""
 
     def ref(p: BookPage | Part | Chapter) -> View:
         return View({"title": p.display_title, "url": links.url(p.src)})
@@ -379,8 +397,6 @@ def chapter_view(site: Site, page: BookPage | Part | Chapter, links: Links) -> V
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
         "title": page.display_title,
         "reading_minutes": reading_minutes(page.body),
-        "previous": ref(order[index - 1]) if index > 0 else None,
-        "next": ref(order[index + 1]) if index + 1 < len(order) else None,
         "book": View({"title": "Customer Experience", "url": links.url(BOOK_INDEX)}),
         "print_url": links.url(PRINT_SRC),
     })
@@ -407,15 +423,21 @@ def page_view(
         view["terms"] = page_terms(site, mentions, src, links)
         return view
     if isinstance(page, Edition):
-        return edition_view(site, page, links)
+        view = edition_view(site, page, links)
+        view["print_url"] = links.url(edition_print_src(page.slug))
+        return view
     if isinstance(page, (BookPage, Part, Chapter)) and src != BOOK_INDEX:
         view = chapter_view(site, page, links)
         view["terms"] = page_terms(site, mentions, src, links)
         return view
     if isinstance(page, Term):
         return term_view(site, page.slug, links, mentions)
+    if src == TERMS_INDEX:
+        return glossary_view(site, links, mentions)
     if src in _INDEXES:
         return _INDEXES[src](site, links)
+    if src in REDIRECTS:
+        return redirect_view(src, links)
     key = author_key(src)
     if key is not None and key in site.authors:
         return author_view(site, key, links)

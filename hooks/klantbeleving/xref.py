@@ -79,7 +79,7 @@ class MentionIndex:
 
 def corpus_pages(site: Site) -> list[tuple[str, str]]:
     """(src, corpus) of the book (reading order) and the letters (oldest edition first)."""
-    pages = [(p.src, CORPUS_BOOK) for p in site.reading_order()]
+    pages = [(p.src, CORPUS_BOOK) for p in site.book_order()]
     pages += [(x.src, CORPUS_LETTERS) for x in site.letters()]
     return pages
 
@@ -146,7 +146,7 @@ def _no_snippet(slug: str, section: int) -> bool:
 def page_sources(site: Site) -> list[tuple[str, str, str]]:
     """(src, Markdown body, own term slug) of every page whose text can mention a term: the book,
     the letters, the editions' leads and the terms' definitions."""
-    found = [(p.src, p.body, "") for p in site.reading_order()]
+    found = [(p.src, p.body, "") for p in site.book_order()]
     found += [(x.src, x.body, "") for x in site.letters()]
     found += [(e.src, e.lead, "") for e in site.editions]
     found += [(t.src, t.definition, slug) for slug, t in site.terms.items()]

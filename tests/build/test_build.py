@@ -198,9 +198,10 @@ def test_a_long_series_shows_decades_in_the_sidebar_and_opens_only_the_current_o
     page = html(tmp_path / "site", "brieven/2014-06-editie-2014/01-wim-rampen/index.html")
     sidebar = page.css_first(".md-sidebar--primary")
     labels = [" ".join(n.text().split()) for n in sidebar.css("label.md-nav__link")]
-    assert labels == ["Brieven", "2010\u20132019", "2014", "juni 2014: Editie 2014", "Begrippen", "Auteurs"]
+    assert labels == ["Brieven", "2010\u20132019", "2014", "juni 2014: Editie 2014"]
     links = {n.attributes.get("href", ""): " ".join(n.text().split()) for n in sidebar.css("a.md-nav__link")}
-    assert links["./"] == "Wim Rampen" and links["../"] == "Editie 2014"
+    assert links["./"] == "Wim Rampen" and links["../"] == "Stelling en inleiding"
+    assert links["../../../auteurs/"] == "Auteurs"  # one entry: the authors' page lists them
     # a closed section is one link to its first page: the newest decade, the other years of this one
     assert links["../../2025-12-proef/"] == "2020\u20132029"
     assert links["../../2013-06-editie-2013/"] == "2013" and links["../../2019-06-editie-2019/"] == "2019"

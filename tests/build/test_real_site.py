@@ -85,4 +85,4 @@ def test_term_source_can_be_the_letter_that_introduced_it(real_site: Path) -> No
     assert " ".join(hx.text().split()) == "Ingebracht in de brief van Jan-Hein Pierik, december 2025"
     assert hx.css_first("a").attributes["href"] == "../../brieven/2025-12-leiderschap-is-cx/01-jan-hein-pierik/"
     cult = LexborHTMLParser((real_site / "begrippen/cult/index.html").read_text(encoding="utf-8")).css_first(".kb-source")
-    assert " ".join(cult.text().split()) == "Gedefinieerd in Hoofdstuk 1: Customer Experience"
+    assert " ".join(cult.text().split()) == "Gedefinieerd in hoofdstuk 1, Customer Experience"

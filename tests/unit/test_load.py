@@ -158,7 +158,7 @@ BAD = [
     ),
     pytest.param(
         {"begrippen/cx.md": "---\nterm: CX\ntermlinks: sectie\n---\n\nKlantbeleving.\n"},
-        "docs/begrippen/cx.md:3: 'termlinks' geldt niet voor een begrip; 'link: sectie'",
+        "docs/begrippen/cx.md:3: onbekende sleutel 'termlinks' voor een begrip",
         id="termlinks-on-a-term",
     ),
 ]

@@ -41,7 +41,8 @@ SITE_EXTENSIONS = [
     "pymdownx.superfences",
     "pymdownx.smartsymbols",
 ]
-SITE_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"}}
+SITE_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"},
+                "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot {} in de tekst"}}
 
 
 def term(slug: str, name: str, definition: str, *, aliases: tuple[str, ...] = (), forms: tuple[str, ...] = ()) -> Term:
