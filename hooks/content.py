@@ -67,7 +67,7 @@ def _report(problems: list[Problem]) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state(config)
     show_drafts = os.environ.get("KLANTBELEVING_DRAFTS") == "1"
-    _report(state.read(Path(config.docs_dir), include_drafts=show_drafts))
+    _report(state.read(Path(config.docs_dir), include_drafts=show_drafts, site_name=config.site_name))
     for src in sorted(state.site.excluded):
         file = files.get_file_from_path(src)
         if file is not None and not show_drafts:

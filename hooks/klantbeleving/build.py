@@ -20,7 +20,7 @@ from .generate import GeneratedPage, render_generated_pages
 from .layout import term_slug
 from .load import load_site, scan_docs
 from .meta import page_meta
-from .model import Chapter, Part, Site
+from .model import LINK_SECTION, Chapter, Part, Site
 from .navigation import build_nav, escape_section_titles
 from .problems import Problem
 from .reading import Neighbours, pager_view, reading_neighbours
@@ -54,12 +54,16 @@ class SiteBuild:
         loops, unsafe names (paths in problems start with its name)."""
         return scan_docs(docs_dir).problems(docs_dir.name)
 
-    def read(self, docs_dir: Path, *, include_drafts: bool) -> list[Problem]:
-        """Read every source under ``docs_dir`` (paths in problems start with its name)."""
+    def read(self, docs_dir: Path, *, include_drafts: bool, site_name: str = "") -> list[Problem]:
+        """Read every source under ``docs_dir`` (paths in problems start with its name).
+        ``site_name`` is a title of a work, like the book's and the series' titles: never linked."""
         self.site, problems = load_site(docs_dir, label=docs_dir.name, include_drafts=include_drafts)
         self.snippets = SnippetBudget(self.site)
         self.reading = reading_neighbours(self.site)
-        self.termlinks.setConfig("matcher", build_matcher(self.site.terms.values()))
+        terms = self.site.terms.values()
+        self.termlinks.setConfig("matcher", build_matcher(terms))
+        self.termlinks.setConfig("section_terms", frozenset(t.slug for t in terms if t.link == LINK_SECTION))
+        self.termlinks.setConfig("titles", (site_name, *self.site.titles_of_works()))
         return problems
 
     def generated_pages(self, existing: set[str]) -> list[GeneratedPage]:
@@ -98,6 +102,7 @@ class SiteBuild:
         slug = term_slug(src)
         self.termlinks.setConfig("current_slug", slug if slug in self.site.terms else "")
         self.termlinks.setConfig("wants_snippet", self.snippets.page(src))
+        self.termlinks.setConfig("per_section", self.site.termlinks.get(src) == LINK_SECTION)
 
     def resolve_links(self, html: str, page_url: str) -> str:
         """The converted page with its term links pointing at the terms' pages."""

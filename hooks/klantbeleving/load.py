@@ -15,8 +15,22 @@ import yaml
 from .checks import check_addressees, check_numbers, check_replies, check_visible_names, find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
 from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
-from .model import STANCES, TEXT_KINDS, TEXT_SUMMARY, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
-from .pagekeys import check_author_fields, check_author_key, check_page_keys
+from .model import (
+    LINK_PAGE,
+    LINK_SCOPES,
+    STANCES,
+    TEXT_KINDS,
+    TEXT_SUMMARY,
+    Author,
+    BookPage,
+    Chapter,
+    Edition,
+    Letter,
+    Part,
+    Site,
+    Term,
+)
+from .pagekeys import PAGE_KEYS, check_author_fields, check_author_key, check_page_keys, page_kind
 from .placeholders import placeholder_problems
 from .problems import Problem
 from .sources import MAX_REGISTRY_CHARS, UNSAFE_CHAR, Source, find_unsafe_char, load_yaml_with_node, read_source
@@ -161,6 +175,7 @@ def load_site(
     ctx.problems.extend(check_numbers(site.editions, sources))
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
+    _load_termlinks(sources, site, ctx)
     ctx.problems.extend(find_unknown_explicit(sources, site.terms.values(), ctx.label))
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
@@ -563,7 +578,8 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         if source_ref and source_ref not in sources:
             ctx.add(src, source.line_of("source"), f"'source' verwijst naar een onbekende pagina: {source_ref}")
             source_ref = ""
-        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition)
+        link = _link_scope(source, src, "link", ctx) or LINK_PAGE
+        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition, link)
     for slug, entry in site.terms.items():
         source = sources[entry.src]
         for other in entry.related:
@@ -574,7 +590,29 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         entry.related = [x for x in entry.related if x in site.terms and x != slug]
 
 
+def _load_termlinks(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    """``termlinks: sectie``: the page links each term at its first mention per section."""
+    for src, source in sources.items():
+        if "termlinks" not in source.meta or "termlinks" not in PAGE_KEYS[page_kind(src, source.meta)]:
+            continue  # where the key is not allowed, check_page_keys says so
+        scope = _link_scope(source, src, "termlinks", ctx)
+        if scope:
+            site.termlinks[src] = scope
+
+
 # -- value helpers ------------------------------------------------------------------------
+
+
+def _link_scope(source: Source, src: str, key: str, ctx: _Ctx) -> str | None:
+    """A key that says how often terms are linked: ``pagina`` or ``sectie`` (None: not given or wrong)."""
+    value = source.meta.get(key)
+    if value is None:
+        return None
+    scope = value.strip().lower() if isinstance(value, str) else None
+    if scope not in LINK_SCOPES:
+        ctx.add(src, source.line_of(key), f"'{key}' moet {' of '.join(LINK_SCOPES)} zijn, niet '{_text(value)}'")
+        return None
+    return scope
 
 
 def _text(value: Any) -> str:

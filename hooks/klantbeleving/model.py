@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import PartialDate
-from .layout import BOOK_INDEX, edition_src
+from .layout import BOOK_INDEX, LETTERS_INDEX, edition_src
 from .sources import Source
+from .termlink.matcher import continues_word
 from .text import first_sentence
 
 STANCES = ("eens", "genuanceerd", "oneens")
+LINK_PAGE = "pagina"
+LINK_SECTION = "sectie"
+#: How often a term is linked: its first mention per page (the default) or per section.
+LINK_SCOPES = (LINK_PAGE, LINK_SECTION)
+#: Dutch articles a definition may start with before the term's name ("Een klant is …").
+_ARTICLES = ("de ", "het ", "een ", "'t ")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
 
 
@@ -155,6 +162,8 @@ class Term:
     related: list[str] = field(default_factory=list)
     source: str = ""
     definition: str = ""
+    link: str = LINK_PAGE
+    """``sectie``: linked at its first mention in every section of a page, not once per page."""
 
     @cached_property
     def first_sentence(self) -> str:
@@ -163,8 +172,23 @@ class Term:
 
     @property
     def tooltip(self) -> str:
-        """What a link to the term shows on hovering."""
-        return f"{self.term}: {self.first_sentence}"
+        """What a link to the term shows on hovering: the first sentence, after the term's name
+        unless the sentence starts with the name or an alias or form of it (after an article,
+        any case: "CX, voluit …", "Een klant is …")."""
+        sentence = self.first_sentence
+        return sentence if self._names_itself(sentence) else f"{self.term}: {sentence}"
+
+    def _names_itself(self, sentence: str) -> bool:
+        start = sentence.casefold()
+        for article in _ARTICLES:
+            if start.startswith(article):
+                start = start[len(article):]
+                break
+        for name in (self.term, *self.aliases, *self.forms):
+            name = name.casefold()
+            if start.startswith(name) and not continues_word(start, len(name)):
+                return True
+        return False
 
 
 @dataclass
@@ -179,6 +203,8 @@ class Site:
     terms: dict[str, Term] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
     places: dict[str, int] = field(default_factory=dict)
+    termlinks: dict[str, str] = field(default_factory=dict)
+    """Pages that say how their terms are linked (``termlinks: sectie``), by source path."""
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
     """Every Markdown source read without errors, by docs-relative path: its frontmatter and body
     as read (an engine can render a page from this instead of reading and parsing it again)."""
@@ -219,6 +245,16 @@ class Site:
 
     def part(self, number: int) -> Part | None:
         return next((p for p in self.parts if p.number == number), None)
+
+    def titles_of_works(self) -> list[str]:
+        """The book's and the series' titles (of the book's and the letters' landing pages)."""
+        titles = []
+        for src in (BOOK_INDEX, LETTERS_INDEX):
+            source = self.sources.get(src)
+            title = source.meta.get("title") if source is not None else None
+            if isinstance(title, str) and title.strip():
+                titles.append(title.strip())
+        return titles
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""

@@ -38,22 +38,24 @@ BOOST_RANGE = (0.0, 10.0)
 """``search.boost`` must lie above the first and at most at the second value."""
 
 _COMMON = {"title": TEXT, "hide": HIDE, "search": SEARCH}
+_READ = {**_COMMON, "termlinks": MODEL}
+"""Pages with running text: ``termlinks: sectie`` links each term once per section."""
 
 PAGE_KEYS: dict[str, dict[str, str]] = {
-    "home": _COMMON,
-    "page": _COMMON,
+    "home": _READ,
+    "page": _READ,
     "glossary": _COMMON,
-    "book": {**_COMMON, "order": INT, "authors": TEXTS, "year": INT, "publisher": TEXT},
-    "bookpage": {**_COMMON, "order": INT, "authors": TEXTS},
-    "part": {**_COMMON, "part": MODEL, "authors": TEXTS},
-    "chapter": {**_COMMON, "part": MODEL, "chapter": MODEL, "authors": TEXTS},
-    "edition": {**_COMMON, "stelling": MODEL, "date": MODEL, "draft": MODEL, "publish": MODEL,
+    "book": {**_READ, "order": INT, "authors": TEXTS, "year": INT, "publisher": TEXT},
+    "bookpage": {**_READ, "order": INT, "authors": TEXTS},
+    "part": {**_READ, "part": MODEL, "authors": TEXTS},
+    "chapter": {**_READ, "part": MODEL, "chapter": MODEL, "authors": TEXTS},
+    "edition": {**_READ, "stelling": MODEL, "date": MODEL, "draft": MODEL, "publish": MODEL,
                 "published_in": TEXT, "tags": TEXTS, "review": TEXTS},
-    "letter": {**_COMMON, "author": MODEL, "city": MODEL, "date": MODEL, "stelling": TEXT, "standpunt": TEXT,
+    "letter": {**_READ, "author": MODEL, "city": MODEL, "date": MODEL, "stelling": TEXT, "standpunt": TEXT,
                "addressees": MODEL, "in_reply_to": TEXT, "quote": TEXT, "draft": MODEL, "publish": MODEL,
                "number": MODEL, "text": TEXT},
     "term": {**_COMMON, "term": MODEL, "aliases": MODEL, "forms": MODEL, "related": MODEL, "source": TEXT,
-             "quoted": BOOL},
+             "quoted": BOOL, "link": MODEL},
 }
 """Page kind → allowed key → type. Later features add their keys here."""
 

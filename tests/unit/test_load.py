@@ -190,6 +190,26 @@ BAD = [
         f"docs/{ED}/02-rien-brus.md:6: onbekende sleutel 'tags' voor een brief",
         id="tags-on-a-letter",
     ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="termlinks: hoofdstuk\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'termlinks' moet pagina of sectie zijn, niet 'hoofdstuk'",
+        id="termlinks-unknown-value",
+    ),
+    pytest.param(
+        {"index.md": "---\ntitle: Start\ntermlinks: [sectie]\n---\n\nWelkom.\n"},
+        "docs/index.md:3: 'termlinks' moet pagina of sectie zijn",
+        id="termlinks-a-list",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\nlink: altijd\n---\n\nKlantbeleving.\n"},
+        "docs/begrippen/cx.md:3: 'link' moet pagina of sectie zijn, niet 'altijd'",
+        id="term-link-unknown-value",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\ntermlinks: sectie\n---\n\nKlantbeleving.\n"},
+        "docs/begrippen/cx.md:3: onbekende sleutel 'termlinks' voor een begrip",
+        id="termlinks-on-a-term",
+    ),
 ]
 
 
@@ -243,3 +263,17 @@ def test_drafts_and_embargo_are_left_out(tmp_path: Path) -> None:
     assert site.excluded == {f"{ED}/02-rien-brus.md", f"{ED}/03-wim-rampen.md"}
     site, _ = load_site(docs, today=dt.date(2026, 2, 1))
     assert [x.author for x in site.letters()] == ["jan-hein-pierik", "wim-rampen"]
+
+
+def test_how_often_terms_are_linked_is_read(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(small_site())
+    files["index.md"] = "---\ntitle: Start\ntermlinks: Sectie\n---\n\nWelkom.\n"
+    files["begrippen/cx.md"] = "---\nterm: CX\nlink: sectie\n---\n\nKlantbeleving.\n"
+    files["boek/index.md"] = "---\ntitle: Een boek\n---\n\nOver het boek.\n"
+    files["brieven/index.md"] = "---\ntitle: Een reeks brieven\ntermlinks: pagina\n---\n\nOver de reeks.\n"
+    site, problems = load_site(write(tmp_path, files))
+    assert problems == []
+    assert site.termlinks == {"index.md": "sectie", "brieven/index.md": "pagina"}
+    assert site.terms["cx"].link == "sectie"
+    assert site.terms["cxm"].link == "pagina"
+    assert site.titles_of_works() == ["Een boek", "Een reeks brieven"]

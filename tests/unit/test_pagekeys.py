@@ -96,7 +96,7 @@ def test_problems_name_the_line_and_the_allowed_keys() -> None:
     source, _ = parse_source("docs/begrippen/cx.md", text)
     problems = [p.format() for p in check_page_keys(source, "begrippen/cx.md")]
     assert problems == [
-        "docs/begrippen/cx.md:3: onbekende sleutel 'subtitle' voor een begrip; toegestaan: aliases, forms, hide, "
+        "docs/begrippen/cx.md:3: onbekende sleutel 'subtitle' voor een begrip; toegestaan: aliases, forms, hide, link, "
         "quoted, related, search, source, term, title",
         "docs/begrippen/cx.md:4: 'title' moet tekst zijn, geen lijst",
     ]

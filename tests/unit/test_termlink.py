@@ -85,9 +85,11 @@ def tooltip_for(slug: str) -> str | None:
 
 
 def make_md(*, current_slug: str | None = None, url: Callable[[str], str | None] = url_for,
-            extensions: list[str] | None = None) -> markdown.Markdown:
+            extensions: list[str] | None = None, per_section: bool = False, section_terms: tuple[str, ...] = (),
+            titles: tuple[str, ...] = ()) -> markdown.Markdown:
     """A Markdown instance with the site's extensions plus term linking."""
-    options: dict = {"matcher": MATCHER, "url_for": url, "tooltip_for": tooltip_for, "current_slug": current_slug}
+    options: dict = {"matcher": MATCHER, "url_for": url, "tooltip_for": tooltip_for, "current_slug": current_slug,
+                     "per_section": per_section, "section_terms": frozenset(section_terms), "titles": titles}
     ext = TermLinkExtension(**options)
     return markdown.Markdown(extensions=[*(extensions or SITE_EXTENSIONS), ext], extension_configs=SITE_CONFIGS)
 
@@ -242,21 +244,67 @@ def test_where_links_go(source: str, expected: list[tuple[str, str]]) -> None:
     assert links(render(source)) == expected
 
 
+SECTIONS = "De klant.\n\nDe klant weer.\n\n## Deel twee\n\nDe klant opnieuw.\n\n### Sub\n\nEn de klant en CX."
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("De klant en nog eens de klant.", [("klant", "klant")]),
         ("Klanten, een klant en de klanten.", [("klant", "Klanten")]),
         ("CX en Customer Experience en klantbeleving.", [("cx", "CX")]),
-        ("De klant.\n\nDe klant weer.\n\n## Deel twee\n\nDe klant opnieuw.\n\n### Sub\n\nEn de klant.",
-         [("klant", "klant"), ("klant", "klant"), ("klant", "klant")]),
+        (SECTIONS, [("klant", "klant"), ("cx", "CX")]),
+        ("# Titel\n\nDe klant.\n\n## Deel\n\nDe klant.", [("klant", "klant")]),
+        ("De klant.[^1]\n\n[^1]: Weer de klant.", [("klant", "klant")]),
+        ("- de klant\n- de klant\n\nen CX", [("klant", "klant"), ("cx", "CX")]),
+    ],
+)
+def test_first_mention_per_page(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("De klant en nog eens de klant.", [("klant", "klant")]),
+        (SECTIONS, [("klant", "klant"), ("klant", "klant"), ("klant", "klant"), ("cx", "CX")]),
         ("# Titel\n\nDe klant.\n\n## Deel\n\nDe klant.", [("klant", "klant"), ("klant", "klant")]),
         ("De klant.[^1]\n\n[^1]: Weer de klant.", [("klant", "klant"), ("klant", "klant")]),
         ("- de klant\n- de klant\n\nen CX", [("klant", "klant"), ("cx", "CX")]),
     ],
 )
-def test_first_mention_per_section(source: str, expected: list[tuple[str, str]]) -> None:
-    assert links(render(source)) == expected
+def test_first_mention_per_section_where_the_page_asks(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source, per_section=True)) == expected
+
+
+def test_first_mention_per_section_where_the_term_asks() -> None:
+    source = "De klant en CX.\n\n## Twee\n\nDe klant en CX.\n\n## Drie\n\nCX en de klant."
+    assert links(render(source, section_terms=("cx",))) == [("klant", "klant"), ("cx", "CX"), ("cx", "CX"), ("cx", "CX")]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # the titles given, exactly as written, wherever they stand; the next mention is linked
+        ("Welkom op Klantbeleving, over klantbeleving.", [("cx", "klantbeleving")]),
+        ("Het boek *Customer Experience* gaat over CX.", [("cx", "CX")]),
+        ("Over Customer Experience Management en CX.", [("cxm", "Customer Experience Management"), ("cx", "CX")]),
+        ("Klantbelevingsonderzoek is geen titel; klantbeleving wel een begrip.", [("cx", "klantbeleving")]),
+        # an author's title: class titel or <cite>; an epigraph
+        ("Het boek *Service Excellence*{.titel} en Service Excellence.", [("service-excellence", "Service Excellence")]),
+        ("Het boek <cite>De klant centraal</cite> en de klant.", [("klant", "klant")]),
+        ('Een <span class="titel">klant</span>, <kbd>CX</kbd> en CX.', [("cx", "CX")]),
+        ("<cite>De <kbd>klant</kbd> en CX</cite>, de klant en CX.", [("klant", "klant"), ("cx", "CX")]),
+        ("<cite>Een klant</cite> en <cite>nog een klant</cite>, dan de klant.", [("klant", "klant")]),
+        ('<blockquote class="kb-epigraph" markdown>\nDe klant telt.\n</blockquote>\n\nDe klant.', [("klant", "klant")]),
+        ("> De klant telt.\n{: .kb-epigraph }\n\nDe klant.", [("klant", "klant")]),
+        # an explicit link is the author's wish, also in a title
+        ("*Over [[klant]]*{.titel} en de klant.", [("klant", "klant")]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_titles_of_works_and_epigraphs_are_not_linked(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source, titles=("Klantbeleving", "Customer Experience"))) == expected
 
 
 def test_own_page_does_not_link_itself() -> None:
@@ -271,6 +319,36 @@ def test_link_markup() -> None:
     (a,) = root.iter("a")
     assert a.get("title") == 'Een score op de vraag "zou je ons aanraden?" & niets meer.'
     assert a.text == "NPS"
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "forms", "definition", "expected"),
+    [
+        ("CX", ["Customer Experience"], [], "CX, voluit Customer Experience, is de beleving.", "CX, voluit Customer Experience, is de beleving."),
+        ("klant", [], ["klanten"], "Een klant is wie afneemt.", "Een klant is wie afneemt."),
+        ("klant", [], ["klanten"], "Klanten zijn wie afnemen.", "Klanten zijn wie afnemen."),
+        ("CXM", ["Customer Experience Management"], [], "Customer Experience Management is sturen.",
+         "Customer Experience Management is sturen."),
+        ("belevingseconomie", [], [], "De economie van belevenissen.", "belevingseconomie: De economie van belevenissen."),
+        ("CX", [], [], "CX-professionals werken eraan.", "CX: CX-professionals werken eraan."),
+        ("cult", [], [], "Cultuur die niet beklijft.", "cult: Cultuur die niet beklijft."),
+    ],
+)
+def test_tooltip_names_the_term_only_when_the_definition_does_not(
+        name: str, aliases: list[str], forms: list[str], definition: str, expected: str) -> None:
+    assert Term("begrippen/x.md", "x", name, aliases, forms, definition=definition).tooltip == expected
+
+
+def test_mentions_in_titles_and_epigraphs_are_counted() -> None:
+    counted: list = []
+    ext = makeExtension(matcher=MATCHER, url_for=url_for, titles=("Klantbeleving",), on_mentions=counted.append)
+    source = ('<blockquote class="kb-epigraph" markdown>\nDe klant eerst.\n</blockquote>\n\n'
+              "Op Klantbeleving, *Over de klant*{.titel} en <cite>CX</cite>: de klant en CX.")
+    html = markdown.Markdown(extensions=["attr_list", "md_in_html", ext]).convert(source)
+    assert links(html) == [("klant", "klant"), ("cx", "CX")]
+    assert "<cite>CX</cite>" in html
+    [section] = counted[0]
+    assert section.counts == {"klant": 3, "cx": 3}
 
 
 def test_no_url_means_no_link() -> None:
@@ -290,7 +368,7 @@ def test_footnote_reference_untouched() -> None:
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     (sup,) = root.iter("sup")
     assert [a.get("class") for a in sup.iter("a")] == ["footnote-ref"]
-    assert links(html) == [("cx", "CX"), ("cx", "CX")]
+    assert links(html) == [("cx", "CX")]
 
 
 def test_headings_keep_their_ids_and_permalinks() -> None:
@@ -384,7 +462,7 @@ def linked_tree(md: markdown.Markdown, source: str) -> etree.Element:
 
 
 def test_linking_twice_equals_linking_once() -> None:
-    md = make_md()
+    md = make_md(per_section=True)
     tree = linked_tree(md, "De klant en CX.\n\n## Kop\n\nKlanten, [[CXM]] en CXM en [zie [[CX]]](x.md).")
     once = etree.tostring(tree, encoding="unicode")
     # explicit links are elements; the linker's own links are raw HTML placeholders in the text
@@ -491,7 +569,8 @@ def test_golden(case: Path, update_golden: bool) -> None:
     options_file = case.with_suffix(".json")
     options = json.loads(options_file.read_text(encoding="utf-8")) if options_file.exists() else {}
     source = case.read_text(encoding="utf-8")
-    html = render(source, current_slug=options.get("current_slug"))
+    html = render(source, current_slug=options.get("current_slug"), per_section=options.get("per_section", False),
+                  section_terms=tuple(options.get("section_terms", ())), titles=tuple(options.get("titles", ())))
     unknown = [f"{name}:{line}" for name, line in unknown_explicit(source)]
     if unknown:
         html += "\n<!-- unknown: " + ", ".join(unknown) + " -->"

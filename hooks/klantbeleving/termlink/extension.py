@@ -5,9 +5,15 @@ MkDocs: the caller passes the lookups (``url_for``, ``tooltip_for``) and the cur
 
 Linking (``TermLinkTreeprocessor``):
 
-    - the first mention of each term per section is linked; a section starts at the document
-      start, at every heading (h1-h6) and at the footnotes block; forms and aliases of one term
-      count as the same term;
+    - the first mention of each term on the page is linked; forms and aliases of one term count
+      as the same term. Per section instead where the page asks for it (``per_section``) or the
+      term does (``section_terms``): a section starts at the document start, at every heading
+      (h1-h6) and at the footnotes block;
+    - never inside a title of a work or an epigraph: the ``titles`` given (the site's name, the
+      book's and the series' titles, exactly as written, wherever they stand), `<cite>`, an
+      element with class `titel` (``*The Experience Economy*{.titel}``) and one with class
+      `kb-epigraph`; mentions there are counted (``SectionMentions``), never linked, and the
+      term's next mention outside is linked;
     - never inside `code`, `pre`, `a`, headings, `abbr`, `script`, `style`, `kbd`, `samp`, `sup`
       (footnote references), `summary`, admonition titles, elements with class `kb-noterm` or
       `kb-term-unknown`, also when such a tag is written as raw inline HTML (`<kbd>klant</kbd>`);
@@ -64,7 +70,7 @@ from markdown.serializers import _escape_attrib_html, _escape_cdata  # the seria
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .matcher import Matcher, build_matcher
+from .matcher import Matcher, TitleFinder, build_matcher
 from .mentions import (
     SNIPPET_SKIP_CLASSES,
     SNIPPET_SKIP_TAGS,
@@ -92,6 +98,9 @@ SKIP_TAGS = frozenset(
 )
 #: Elements whose content is never linked, by class.
 SKIP_CLASSES = frozenset({"kb-noterm", "kb-term-unknown", "admonition-title", "headerlink"})
+#: Titles of works and epigraphs: their mentions are counted but never linked.
+QUIET_TAGS = frozenset({"cite"})
+QUIET_CLASSES = frozenset({"titel", "kb-epigraph"})
 #: Block elements: raw inline HTML left open inside one does not reach the next.
 BLOCKS = frozenset(
     {"div", "p", "li", "dd", "dt", "td", "th", "blockquote", "details", "section", "article", "aside",
@@ -105,7 +114,8 @@ LINK_PLACEHOLDER_START = "\x02kbterm:"
 RE_LINK_PLACEHOLDER = re.compile("\x02kbterm:([0-9]+)\x03")
 RE_RAW_TAG = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>\s*$")
 RE_NOTERM_ATTR = re.compile(r"""\bclass\s*=\s*["']?[^"'>]*\bkb-noterm\b""")
-#: Headings start a new section (first mention is linked again).
+RE_QUIET_ATTR = re.compile(r"""\bclass\s*=\s*["']?[^"'>]*(?<![\w-])(?:titel|kb-epigraph)(?![\w-])""")
+#: Headings start a new section (where terms are linked per section).
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -187,9 +197,15 @@ def render_link(slug: str, url: str, tooltip: str | None, text: str) -> etree.El
     link.text = AtomicString(text)
     return link
 
+#: A raw inline HTML tag left open: its name, and whether its content is skipped (`<kbd>`) or
+#: only left unlinked (`<cite>`).
+RawTag = tuple[str, bool]
+
+
 class TermLinkTreeprocessor(Treeprocessor):
-    """Link the first mention of each term per section in the element tree, and count them all
-    per section (``SectionMentions``, handed to ``on_mentions`` by ``TermMentionsTreeprocessor``)."""
+    """Link the first mention of each term per page (or per section) in the element tree, and
+    count them all per section (``SectionMentions``, handed to ``on_mentions`` by
+    ``TermMentionsTreeprocessor``)."""
 
     def __init__(self, md: Any, ext: TermLinkExtension, state: _DocState) -> None:
         super().__init__(md)
@@ -201,6 +217,10 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.messy: set[int] = set()  # ids of blocks with text a snippet leaves out (footnote markers)
         self._matcher: Matcher = ext.getConfig("matcher")
         self._current = ""
+        self._per_section = False
+        self._section_terms: frozenset[str] = frozenset()
+        self._titles = TitleFinder(())
+        self._quiet = False  # inside a title of a work or an epigraph
 
     def run(self, root: etree.Element) -> None:
         """Walk the tree in document order; safe to run twice (existing kb-term links count)."""
@@ -210,14 +230,26 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.messy = set()
         self._matcher = self.ext.getConfig("matcher")
         self._current = self.ext.getConfig("current_slug")
+        self._per_section = self.ext.getConfig("per_section")
+        self._section_terms = frozenset(self.ext.getConfig("section_terms"))
+        self._titles = self.ext.titles
+        self._quiet = False
         self._walk(root, [])
 
-    def _walk(self, el: etree.Element, raw_open: list[str]) -> None:
+    def _new_section(self) -> None:
+        """A heading or the footnotes: terms linked per section may be linked again."""
+        if self._per_section:
+            self._seen.clear()
+        elif self._section_terms:
+            self._seen -= self._section_terms
+
+    def _walk(self, el: etree.Element, raw_open: list[RawTag]) -> None:
         """Link the text of ``el`` and its descendants.
 
-        ``raw_open`` holds raw inline HTML tags (``<kbd>``, ``<code>``, ``<a href>`` written as
-        HTML) that are open at this point of the current block: text inside them is not linked.
-        Python-Markdown keeps such tags as placeholders in the text until after this processor.
+        ``raw_open`` holds raw inline HTML tags (``<kbd>``, ``<code>``, ``<a href>``, ``<cite>``
+        written as HTML) that are open at this point of the current block: text inside them is
+        not linked. Python-Markdown keeps such tags as placeholders in the text until after this
+        processor.
         """
         outer = self._block
         if el.tag in BLOCKS:
@@ -231,7 +263,7 @@ class TermLinkTreeprocessor(Treeprocessor):
                 self._link_text(el, i, raw_open)
         self._block = outer
 
-    def _visit(self, el: etree.Element, raw_open: list[str]) -> None:
+    def _visit(self, el: etree.Element, raw_open: list[RawTag]) -> None:
         tag = el.tag
         if not isinstance(tag, str):  # comments, processing instructions
             return
@@ -248,7 +280,7 @@ class TermLinkTreeprocessor(Treeprocessor):
                     self.messy.add(id(self._block))
             return
         if tag in HEADINGS:
-            self._seen.clear()
+            self._new_section()
             self.sections.append(Section(el, " ".join(readable("".join(el.itertext())).split())))
         if tag in HEADINGS or tag in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
             if tag in SNIPPET_SKIP_TAGS:
@@ -258,7 +290,12 @@ class TermLinkTreeprocessor(Treeprocessor):
                     _unwrap_nested_links(link)
             return
         if tag == "div" and "footnote" in classes:
-            self._seen.clear()
+            self._new_section()
+        if not self._quiet and (tag in QUIET_TAGS or QUIET_CLASSES.intersection(classes)):
+            self._quiet = True
+            self._walk(el, raw_open)
+            self._quiet = False
+            return
         self._walk(el, raw_open)
 
     def _count(self, slug: str, written: str) -> None:
@@ -276,7 +313,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         for m in self._matcher.findall(readable("".join(link.itertext()))):
             self._count(m.slug, m.text)
 
-    def _link_text(self, parent: etree.Element, index: int, raw_open: list[str]) -> None:
+    def _link_text(self, parent: etree.Element, index: int, raw_open: list[RawTag]) -> None:
         """Link mentions in ``parent.text`` (index -1) or in ``parent[index].tail``.
 
         A link goes into the text as a placeholder (``LINK_PLACEHOLDER``) that
@@ -292,22 +329,26 @@ class TermLinkTreeprocessor(Treeprocessor):
                     slug, shown = self.state.links[found.group()]
                     self._seen.add(slug)
                     self._count(slug, shown)
-        blocked = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else []
+        blocked, quiet = self._raw_html_spans(text, raw_open) if raw_open or "\x02" in text else ([], [])
         mentions = self._matcher.findall(text)
         if not mentions:
             return
+        if self._quiet:
+            quiet = [(0, len(text))]
+        elif self._titles:
+            quiet += self._titles.spans(text)
         pieces: list[str] = []
         pos = 0
         links, made = self.state.links, self.state.html
         seen, current, count, link_html = self._seen, self._current, self._count, self.ext.link_html
-        for m in mentions:  # count every mention; link the first of each term in the section
+        for m in mentions:  # count every mention; link the first of each term on the page or in the section
             slug = m.slug
             if slug == current:
                 continue
             if blocked and any(s < m.end and m.start < e for s, e in blocked):
                 continue
             count(slug, m.text)
-            if slug in seen:
+            if slug in seen or (quiet and any(s <= m.start and m.end <= e for s, e in quiet)):
                 continue
             made_html = link_html(slug, m.text)
             if made_html is None:
@@ -326,10 +367,12 @@ class TermLinkTreeprocessor(Treeprocessor):
         else:
             parent[index].tail = "".join(pieces)
 
-    def _raw_html_spans(self, text: str, raw_open: list[str]) -> list[tuple[int, int]]:
-        """Spans of ``text`` inside raw inline HTML tags whose content is never linked."""
-        spans: list[tuple[int, int]] = []
-        start = 0 if raw_open else -1
+    def _raw_html_spans(self, text: str, raw_open: list[RawTag]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Spans of ``text`` inside raw inline HTML tags: (never looked into, e.g. `<kbd>`;
+        counted but not linked, `<cite>` and class `titel`)."""
+        spans: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
+        state = _raw_state(raw_open)
+        start = 0
         stash = self.md.htmlStash.rawHtmlBlocks
         for m in RE_STASH.finditer(text):
             index = int(m.group(1))
@@ -339,19 +382,37 @@ class TermLinkTreeprocessor(Treeprocessor):
                 continue
             closing, name, attrs, selfclosing = tag.groups()
             name = name.lower()
+            names = [open_name for open_name, _ in raw_open]
             if closing:
-                if name in raw_open:
-                    del raw_open[len(raw_open) - 1 - raw_open[::-1].index(name):]
-                    if not raw_open and start >= 0:
-                        spans.append((start, m.end()))
-                        start = -1
-            elif not selfclosing and (name in SKIP_TAGS or RE_NOTERM_ATTR.search(attrs)):
-                if not raw_open:
-                    start = m.start()
-                raw_open.append(name)
-        if start >= 0:
-            spans.append((start, len(text)))
-        return spans
+                if name not in names:
+                    continue
+                del raw_open[len(names) - 1 - names[::-1].index(name):]
+                at = m.end()
+            elif selfclosing:
+                continue
+            elif name in SKIP_TAGS or RE_NOTERM_ATTR.search(attrs):
+                raw_open.append((name, True))
+                at = m.start()
+            elif name in QUIET_TAGS or RE_QUIET_ATTR.search(attrs):
+                raw_open.append((name, False))
+                at = m.start()
+            else:
+                continue
+            new_state = _raw_state(raw_open)
+            if new_state != state:
+                if state is not None:
+                    spans[state].append((start, at))
+                state, start = new_state, at
+        if state is not None:
+            spans[state].append((start, len(text)))
+        return spans[True], spans[False]
+
+
+def _raw_state(raw_open: list[RawTag]) -> bool | None:
+    """Inside the open raw tags: True never looked into, False not linked, None neither."""
+    if not raw_open:
+        return None
+    return any(skipped for _, skipped in raw_open)
 
 
 #: A term link as the serializer writes it (attribute values escape ``>``; links never nest).
@@ -453,14 +514,20 @@ class TermLinkExtension(Extension):
             "current_slug": ["", "slug of the term whose own page this is (not linked)"],
             "on_mentions": [_ignore_mentions, "callable(sections) with the page's SectionMentions"],
             "wants_snippet": [always, "callable(slug, section) -> False when that first mention needs no snippet"],
+            "per_section": [False, "link the first mention of each term per section, not per page"],
+            "section_terms": [frozenset(), "slugs of the terms linked once per section on every page"],
+            "titles": [(), "titles of works, never linked wherever they stand as written"],
         }
         self._html: dict[tuple[str, str, str], str] = {}  # (slug, URL, text) -> link HTML: see link_html
+        self.titles = TitleFinder(())
         super().__init__(**kwargs)
 
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's name)
         super().setConfig(key, value)
         if key in ("url_for", "tooltip_for"):
             self._html.clear()
+        elif key == "titles":
+            self.titles = TitleFinder(value)
 
     def link_html(self, slug: str, text: str) -> str | None:
         """The HTML of a link to ``slug`` showing ``text`` from the current page, or None when the

@@ -306,3 +306,28 @@ def _insert(root: dict[str, _Node], path: list[tuple[bool, str]], slug: str, *, 
     if replace or node.slug is None:
         node.slug = slug
 
+
+
+class TitleFinder:
+    """Where titles of works (the site's name, the book's and the series' titles) stand in a text:
+    exactly as written (case-sensitive, any whitespace between words), as whole words.
+
+    A capitalised title is told apart from the term it contains by its capital (`Klantbeleving`,
+    the site, against `klantbeleving`, the concept); a title written in lower case would hide
+    every mention of its words.
+    """
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        names = sorted({normalise_name(t) for t in titles if t.strip()}, key=len, reverse=True)
+        alternatives = [r"\s+".join(map(re.escape, name.split())) for name in names]
+        self._pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every title in ``text``, left to right."""
+        if self._pattern is None:
+            return []
+        return [m.span() for m in self._pattern.finditer(text)
+                if not inside_word(text, m.start()) and not continues_word(text, m.end())]

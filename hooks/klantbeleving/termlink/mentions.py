@@ -44,8 +44,9 @@ class SectionMentions:
     """The term mentions in one section of a page, as the reader sees them (a section starts at
     every heading; the text before the first heading is a section too).
 
-    Counted: every mention the linker may link (linked or not: only the first one per section is),
-    explicit ``[[x]]`` links, and mentions in the text of an author's own links. Not counted:
+    Counted: every mention the linker may link (linked or not: only the first one per page or
+    section is), mentions in titles of works and epigraphs (never linked), explicit ``[[x]]``
+    links, and mentions in the text of an author's own links. Not counted:
     anything the linker never looks into (code, headings, abbreviations, footnote markers,
     ``[[!x]]``, attributes, URLs, raw HTML blocks) and the term's own page.
 
