@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench bench-instructions bench-breakdown lighthouse
+.PHONY: setup serve build check test test-unit test-build test-browser chromium vnu lint clean bench site-diff bench-instructions bench-breakdown lighthouse
 
 setup: $(STAMP)
 
@@ -70,14 +70,23 @@ clean:
 	rm -rf site .pytest_cache .cache
 
 # Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms;
-# search: Pagefind with our dialog vs Material's lunr (bytes and ms to the first results, indexing time).
+# term linking at 20 and 300 terms; unknown [[x]] links at two sizes; inputs that were once quadratic
+# (a long book paragraph, many unknown [[x]]) at two sizes; search: Pagefind with our dialog vs
+# Material's lunr (bytes and ms to the first results, indexing time). See tests/bench/README.md.
 bench: setup chromium
 	$(BIN)/python -m tests.bench.bench_build
 	$(BIN)/python -m tests.bench.bench_termlink
+	$(BIN)/python -m tests.bench.bench_unknown_links
+	$(BIN)/python -m tests.bench.bench_hostile
 	$(BIN)/python -m tests.bench.bench_search
 
+# The real site built at REV (default HEAD) and from the working tree, HTML compared.
+REV ?= HEAD
+site-diff: setup
+	$(BIN)/python -m tests.tools.site_diff $(REV) .
+
 # The same comparison in instructions (valgrind's callgrind): not disturbed by a busy machine.
-# LETTERS=2000 for the large corpus (about 25 minutes on two cores), TERMS=300 for the big glossary.
+# LETTERS=2000 for the large corpus, TERMS=300 for the big glossary.
 LETTERS ?= 200
 TERMS ?= 20
 bench-instructions: setup

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
@@ -42,9 +44,19 @@ Een korte inleiding van de redactie.
 """
 
 
-def letter(author: str, city: str, *, date: str = "2025-12", extra: str = "", body: str = "Een samenvatting.") -> str:
-    """Markdown source of a letter with the given frontmatter."""
-    return f"---\ntitle: Brief van {author}\nauthor: {author}\ncity: {city}\ndate: {date}\n{extra}---\n\n{body}\n"
+def letter(
+    author: str, city: str, *, date: str = "2025-12", extra: str = "", body: str = "Een samenvatting.",
+    number: int | None = None, numbered: bool = True,
+) -> str:
+    """Markdown source of a letter with the given frontmatter.
+
+    ``number`` (its number in the series, required once a letter is published) stands last,
+    after ``extra``; without one, a number made from the other arguments (the same for the same
+    letter; two letters made alike need their own), or none when ``numbered`` is false."""
+    if numbered and number is None:
+        number = zlib.crc32(f"{author}|{city}|{date}|{extra}|{body}".encode()) % 1_000_000_000 + 1
+    numbered_line = f"number: {number}\n" if numbered else ""
+    return f"---\ntitle: Brief van {author}\nauthor: {author}\ncity: {city}\ndate: {date}\n{extra}{numbered_line}---\n\n{body}\n"
 
 
 def small_site() -> dict[str, str]:
@@ -82,9 +94,11 @@ def mkdocs_yml(site_dir: Path, extra: str = "", features: tuple[str, ...] = ()) 
         markdown_extensions:
           - attr_list
           - md_in_html
-          - footnotes
+          - footnotes:
+              BACKLINK_TITLE: "Terug naar voetnoot {{}} in de tekst"
           - toc:
               permalink: true
+              permalink_title: Link naar deze sectie
         """) + extra
 
 
@@ -130,3 +144,25 @@ def site_bytes(site: Path) -> Iterator[tuple[Path, bytes]]:
         if path.is_file():
             data = path.read_bytes()
             yield path, gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def english_interface_strings() -> list[str]:
+    """The English interface text a page could show: every value of Material's English language
+    partial, its footer credit line, and Python-Markdown's footnote back-link title. Values that are
+    configuration (``en``, ``ltr``, the search pipeline) or also Dutch words (``in``, ``Metadata``)
+    are left out; ``#`` (a count) stays a placeholder for :func:`english_pattern`."""
+    import material
+    from markdown.extensions.footnotes import FootnoteExtension
+
+    partial = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    values = re.findall(r'^\s*"[a-z.]+":\s*"((?:[^"\\]|\\.)*)"', partial.read_text(encoding="utf-8"), re.MULTILINE)
+    dutch_too = {"en", "ltr", "stopWordFilter", "in", "Metadata"}
+    strings = [v for v in values if v not in dutch_too and not v.startswith("[")]
+    backlink = str(FootnoteExtension().getConfig("BACKLINK_TITLE")).replace("{}", "#").replace("%d", "#")
+    return sorted(set(strings) | {"Made with", "Material for MkDocs", backlink})
+
+
+def english_pattern() -> re.Pattern[str]:
+    """One pattern for all of :func:`english_interface_strings`, whole words, ``#`` as any number."""
+    parts = [re.escape(s).replace("\\#", "#").replace("#", r"\d+") for s in english_interface_strings()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w-])")

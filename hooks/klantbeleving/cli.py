@@ -15,8 +15,9 @@ from typing import TextIO
 from . import scaffold
 from .importers import book as import_book
 from .importers import letters as import_letters
-from .importers.book import find_placeholder_notes
+from .layout import TERMS_DIR
 from .load import list_sources, load_site
+from .placeholders import placeholder_problems
 from .problems import Problem
 from .xref import collect_mentions, site_extensions, unused_terms
 
@@ -40,6 +41,8 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
     problems += find_unfinished(docs, label)
     for problem in sorted(problems, key=_sort_key):
         print(problem.format(), file=out)
+    for note in placeholder_problems(site.sources, lambda src: f"{label}/{src}", drafts=True):
+        print(f"{note.format()} (concept; info)", file=out)  # a draft may still hold placeholders
     extensions, configs = site_extensions(base / "mkdocs.yml")
     unused = unused_terms(site, collect_mentions(site, extensions, configs))
     if unused:
@@ -56,17 +59,15 @@ def check(docs: Path, *, out: TextIO | None = None) -> int:
 
 
 def find_unfinished(docs: Path, label: str) -> list[Problem]:
-    """Editorial loose ends the build tolerates but an editor must see: placeholder footnotes
-    left by the book importer, and terms still quoted from the book (``quoted: true``)."""
+    """Editorial loose ends the build tolerates but an editor must see: terms still quoted from
+    the book (``quoted: true``). Placeholders in drafts are found by :func:`placeholder_problems`."""
     found: list[Problem] = []
     for src in list_sources(docs):
         try:
             text = (docs / src).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # load_site already reported it
-        for line, number in find_placeholder_notes(text):
-            found.append(Problem(f"{label}/{src}", line, f"voetnoot {number} heeft nog geen tekst (plaatshouder)", "warning"))
-        if src.startswith("begrippen/") and re.search(r"^quoted:\s*true\s*$", text, re.MULTILINE):
+        if src.startswith(TERMS_DIR + "/") and re.search(r"^quoted:\s*true\s*$", text, re.MULTILINE):
             found.append(Problem(f"{label}/{src}", None, "definitie is nog letterlijk uit het boek overgenomen (quoted: true): herschrijf in eigen woorden", "warning"))
     return found
 
@@ -97,10 +98,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs or _find_docs(Path.cwd()))
-    if args.command == "import":
-        return (import_letters if args.what == "letters" else import_book).run(args)
-    if args.command == "new":
-        return scaffold.run(args)
+    try:
+        if args.command == "import":
+            return (import_letters if args.what == "letters" else import_book).run(args)
+        if args.command == "new":
+            return scaffold.run(args)
+    except KeyboardInterrupt:
+        # The writer has already put back what it had started to change.
+        print("onderbroken: er is niets half geschreven (alles staat er, of niets)", file=sys.stderr)
+        return 130
     parser.error(f"onbekend commando {args.command}")
     return 2
 

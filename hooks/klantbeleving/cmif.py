@@ -1,7 +1,9 @@
 """CMIF export: TEI Correspondence Metadata Interchange Format (``brieven.cmif.xml``).
 
 One ``correspDesc`` per published letter: sender, place (with GeoNames id where known),
-date, addressees and the letter's URL, so correspondence search services can harvest it.
+date, addressees and the letter's URL, so correspondence search services can harvest it. Its
+``source`` points to a ``bibl`` in ``sourceDesc``: the print publication the edition first
+appeared in (``published_in``, one ``bibl type="print"`` each), else this site.
 """
 
 from __future__ import annotations
@@ -57,9 +59,18 @@ def render_cmif(
     bibl = _el(source_desc, "bibl", f"{title}. ", type="online")
     bibl.set(f"{{{XML_NS}}}id", "klantbeleving")
     _el(bibl, "ref", base, target=base)
+    printed: dict[str, str] = {}  # published_in → xml:id of its bibl
+    for letter in letters:
+        edition = site.edition(letter.edition)
+        if edition is not None and edition.published_in and edition.published_in not in printed:
+            printed[edition.published_in] = f"bron-{len(printed) + 1}"
+            source = _el(source_desc, "bibl", edition.published_in, type="print")
+            source.set(f"{{{XML_NS}}}id", printed[edition.published_in])
     profile = _el(header, "profileDesc")
     for letter in letters:
-        corresp = _el(profile, "correspDesc", ref=base + (url_of(letter.src) or ""), source="#klantbeleving")
+        edition = site.edition(letter.edition)
+        source_id = printed.get(edition.published_in, "klantbeleving") if edition is not None else "klantbeleving"
+        corresp = _el(profile, "correspDesc", ref=base + (url_of(letter.src) or ""), source=f"#{source_id}")
         sent = _el(corresp, "correspAction", type="sent")
         author = site.authors.get(letter.author)
         _el(sent, "persName", author.name if author else letter.author)

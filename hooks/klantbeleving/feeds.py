@@ -17,7 +17,8 @@ A feed reader fetches the whole file at every poll; the archive is on the site (
 
 
 def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None], title: str, description: str) -> bytes:
-    """RSS 2.0 bytes: one item per published edition (the newest ``FEED_LENGTH``) with its stelling and lead.
+    """RSS 2.0 bytes: one item per published edition (the newest ``FEED_LENGTH``) with its stelling,
+    lead and where it first appeared (``published_in``).
 
     Dates come from the content (never "now"), so two builds give identical bytes.
     """
@@ -40,7 +41,8 @@ def render_rss(site: Site, *, base_url: str, url_of: Callable[[str], str | None]
         entry.title(edition.title)
         entry.link(href=url)
         lead = plain_text(edition.lead)
-        entry.description(f"Stelling: {edition.stelling}\n\n{lead}".strip())
+        published = f"\n\nEerder verschenen in: {edition.published_in}" if edition.published_in else ""
+        entry.description(f"Stelling: {edition.stelling}\n\n{lead}".strip() + published)
         day = edition.date.as_date()
         entry.pubDate(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
         for letter in (x for x in edition.letters if x.src not in site.excluded):

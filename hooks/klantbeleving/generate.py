@@ -1,4 +1,4 @@
-"""Generated pages (author pages, indexes): docs-relative path → Markdown source.
+"""Generated pages (author pages, indexes, redirects, print pages): docs-relative path → Markdown.
 
 The Markdown carries only the title and our own prose; lists and metadata are
 rendered by the Jinja templates in ``overrides/kb/`` from the page view.
@@ -10,17 +10,33 @@ from dataclasses import dataclass
 
 import yaml
 
+from .book import render_print_markdown
+from .layout import (
+    AUTHORS_INDEX,
+    BY_AUTHOR_SRC,
+    BY_CITY_SRC,
+    PRINT_SRC,
+    REGISTER_SRC,
+    TIMELINE_SRC,
+    author_src,
+    edition_print_src,
+)
 from .model import Site
+from .printed import render_edition_print
+from .text import markdown_text
 
-AUTHORS_DIR = "auteurs"
 BROWSE_PAGES = {
-    "brieven/tijdlijn.md": ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
-    "brieven/per-auteur.md": ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver."),
-    "brieven/per-plaats.md": ("Brieven per plaats", "Alle brieven, gegroepeerd naar de plaats van schrijven."),
-    "brieven/stellingen.md": (
+    TIMELINE_SRC: ("Tijdlijn", "Alle edities per jaar, de nieuwste eerst."),
+    BY_AUTHOR_SRC: ("Brieven per auteur", "Alle brieven, gegroepeerd per schrijver, met plaats en datum."),
+    REGISTER_SRC: (
         "Stellingenregister",
         "Per editie de stelling en het standpunt van elke schrijver: eens, genuanceerd of oneens.",
     ),
+}
+#: Pages that went away, with the page that took their place: their URL may be cited, so each
+#: stays as a small page that sends the reader on (``kb/redirect.html``).
+REDIRECTS = {
+    BY_CITY_SRC: ("Brieven per plaats", BY_AUTHOR_SRC),
 }
 
 
@@ -32,11 +48,6 @@ class GeneratedPage:
     markdown: str
 
 
-def author_src(key: str) -> str:
-    """Docs-relative path of an author's generated page."""
-    return f"{AUTHORS_DIR}/{key}.md"
-
-
 def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return GeneratedPage(src, f"---\n{front}---\n\n{body.strip()}\n")
@@ -44,15 +55,17 @@ def _page(src: str, meta: dict[str, object], body: str = "") -> GeneratedPage:
 
 def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage]:
     """All generated pages, skipping any path that an author wrote by hand."""
-    pages = [_page(f"{AUTHORS_DIR}/index.md", {"title": "Auteurs"})]
+    pages = [_page(AUTHORS_INDEX, {"title": "Auteurs"})]
     for key, author in sorted(site.authors.items()):
-        pages.append(_page(author_src(key), {"title": author.name}, author.bio))
+        pages.append(_page(author_src(key), {"title": author.name}, markdown_text(author.bio)))
     if site.editions:
         for src, (title, intro) in BROWSE_PAGES.items():
             pages.append(_page(src, {"title": title}, intro))
-    from .book import PRINT_SRC, render_print_markdown  # late: book → navigation → generate
-
+        for src, (title, _target) in REDIRECTS.items():
+            pages.append(_page(src, {"title": title, "search": {"exclude": True}}))
     printed = render_print_markdown(site)
     if printed:
         pages.append(GeneratedPage(PRINT_SRC, printed))
+    for edition in site.editions:
+        pages.append(GeneratedPage(edition_print_src(edition.slug), render_edition_print(site, edition)))
     return [p for p in pages if p.src not in existing]

@@ -12,16 +12,31 @@ from typing import Any
 
 import yaml
 
+from .checks import check_addressees, check_numbers, check_replies, check_visible_names, find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
-from .model import STANCES, Author, BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
+from .model import (
+    LINK_PAGE,
+    LINK_SCOPES,
+    STANCES,
+    TEXT_KINDS,
+    TEXT_SUMMARY,
+    Author,
+    BookPage,
+    Chapter,
+    Edition,
+    Letter,
+    Part,
+    Site,
+    Term,
+)
+from .pagekeys import PAGE_KEYS, check_author_fields, check_author_key, check_page_keys, page_kind
+from .placeholders import placeholder_problems
 from .problems import Problem
-from .sources import Source, load_yaml, read_source
+from .sources import MAX_REGISTRY_CHARS, UNSAFE_CHAR, Source, find_unsafe_char, load_yaml_with_node, read_source
+from .text import typography
 
-AUTHORS_FILE = ".authors.yml"
-PLACES_FILE = ".places.yml"
-LETTERS_DIR = "brieven"
-BOOK_DIR = "boek"
-TERMS_DIR = "begrippen"
+_UNSAFE_IN_NAME = re.compile(UNSAFE_CHAR)
 _POSITION_RE = re.compile(r"^(\d+)-")
 
 
@@ -40,15 +55,77 @@ class _Ctx:
         self.problems.append(Problem(self.where(src), line, message, severity))  # type: ignore[arg-type]
 
 
-def list_sources(docs_dir: Path) -> list[str]:
+@dataclass
+class DocsTree:
+    """What is under the docs folder.
+
+    Attributes:
+        files: docs-relative POSIX paths of every file that may be read (sorted).
+        refused: docs-relative path → why it is not read: a symbolic link whose target lies outside
+            the docs folder, leads nowhere, or makes a loop (a folder that contains itself).
+    """
+
+    files: list[str]
+    refused: dict[str, str]
+
+    def problems(self, label: str) -> list[Problem]:
+        """The refused paths as errors (paths prefixed with ``label``)."""
+        return [Problem(f"{label}/{src}" if label else src, None, why) for src, why in sorted(self.refused.items())]
+
+
+def scan_docs(docs_dir: Path) -> DocsTree:
+    """Walk ``docs_dir`` as MkDocs would (into symlinked folders too), but follow a symbolic link
+    only when its real target is inside the docs folder and is not one of the folders it is in."""
+    root = os.path.realpath(docs_dir)
+    files: list[str] = []
+    refused: dict[str, str] = {}
+    if not os.path.isdir(root):
+        return DocsTree(files, refused)
+    stack: list[tuple[str, tuple[str, ...]]] = [("", (root,))]  # (docs-relative folder, its real ancestors)
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            entries = list(os.scandir(docs_dir / folder if folder else docs_dir))
+        except OSError as exc:
+            refused[folder.rstrip("/") or "."] = f"map kan niet gelezen worden: {exc.strerror or exc}"
+            continue
+        for entry in entries:
+            rel = folder + entry.name
+            unsafe = find_unsafe_char(entry.name)
+            if unsafe is not None:
+                refused[_UNSAFE_IN_NAME.sub("?", rel)] = f"naam van bestand of map: {unsafe[1]}"
+                continue
+            if entry.is_symlink():
+                real = os.path.realpath(entry.path)
+                why = _refuse_link(real, root, ancestors)
+                if why:
+                    refused[rel] = why
+                elif os.path.isdir(real):
+                    stack.append((rel + "/", (*ancestors, real)))
+                else:
+                    files.append(rel)
+            elif entry.is_dir():
+                stack.append((rel + "/", (*ancestors, os.path.join(ancestors[-1], entry.name))))
+            else:
+                files.append(rel)
+    return DocsTree(sorted(files), refused)
+
+
+def _refuse_link(real: str, root: str, ancestors: tuple[str, ...]) -> str:
+    """Why a symbolic link to ``real`` is not followed (empty when it may be)."""
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        return "symbolische link naar iets buiten de docs-map: wordt niet gelezen (kopieer het bestand in docs/)"
+    if not os.path.exists(real):
+        return "symbolische link leidt nergens heen (doel ontbreekt of de links vormen een kring)"
+    if real in ancestors:
+        return "symbolische link naar een map waar hij zelf in staat: dat is een lus"
+    return ""
+
+
+def list_sources(docs_dir: Path, tree: DocsTree | None = None) -> list[str]:
     """Docs-relative POSIX paths of all Markdown sources, skipping dot-folders and dotfiles."""
-    found = []
-    for folder, dirs, names in os.walk(docs_dir, followlinks=True):  # as MkDocs walks docs/
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        found += [prefix + name for name in names if name.endswith(".md") and not name.startswith(".")]
-    return sorted(found)
+    files = (tree or scan_docs(docs_dir)).files
+    return [src for src in files if src.endswith(".md") and not any(part.startswith(".") for part in src.split("/"))]
 
 
 def load_site(
@@ -73,10 +150,12 @@ def load_site(
     """
     ctx = _Ctx(label, today or dt.date.today(), [])
     read = reader or (lambda p: p.read_bytes())
-    site = Site(authors=_load_authors(docs_dir, ctx), places=_load_places(docs_dir, ctx))
+    tree = scan_docs(docs_dir)
+    ctx.problems.extend(tree.problems(label))
+    site = Site(authors=_load_authors(docs_dir, tree, ctx), places=_load_places(docs_dir, tree, ctx))
     sources: dict[str, Source] = {}
     broken: set[str] = set()
-    for src in list_sources(docs_dir):
+    for src in list_sources(docs_dir, tree):
         try:
             data = read(docs_dir / src)
         except OSError as exc:
@@ -88,11 +167,16 @@ def load_site(
             broken.add(src)  # reported once; not read further (no follow-up noise)
         else:
             sources[src] = source
+    for src, source in sources.items():
+        ctx.problems.extend(check_page_keys(source, src))
     _check_unique_urls(sorted([*sources, *broken]), ctx)
+    ctx.problems += placeholder_problems(sources, ctx.where)
     _load_letters(sources, broken, site, ctx)
+    ctx.problems.extend(check_numbers(site.editions, sources))
     _load_book(sources, site, ctx)
     _load_terms(sources, site, ctx)
-    _check_explicit_links(sources, site, ctx)
+    _load_termlinks(sources, site, ctx)
+    ctx.problems.extend(find_unknown_explicit(sources, site.terms.values(), ctx.label))
     _resolve_drafts(site, ctx, include_drafts)
     _resolve_correspondence(site)
     site.reindex()
@@ -122,24 +206,20 @@ def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
 # -- authors -------------------------------------------------------------------------------
 
 
-def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
+def load_authors(docs_dir: Path, label: str = "docs") -> tuple[dict[str, Author], list[Problem]]:
+    """The author registry of ``docs_dir`` alone (for the importers), with its problems."""
+    ctx = _Ctx(label, dt.date.today(), [])
+    return _load_authors(docs_dir, scan_docs(docs_dir), ctx), ctx.problems
+
+
+def _load_authors(docs_dir: Path, tree: DocsTree, ctx: _Ctx) -> dict[str, Author]:
+    if AUTHORS_FILE not in tree.files:
+        return {}
     path = docs_dir / AUTHORS_FILE
-    if not path.exists():
+    loaded = _read_registry(path, AUTHORS_FILE, ctx)
+    if loaded is None:
         return {}
-    try:
-        text = path.read_bytes().decode("utf-8")
-        data = load_yaml(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except UnicodeDecodeError:
-        ctx.add(AUTHORS_FILE, None, "bestand is geen geldige UTF-8-tekst")
-        return {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        ctx.add(AUTHORS_FILE, mark.line + 1 if mark else None, f"YAML-fout: {exc.problem}")
-        return {}
-    except yaml.YAMLError as exc:
-        ctx.add(AUTHORS_FILE, None, f"YAML-fout: {exc}")
-        return {}
+    data, node = loaded
     entries = data.get("authors") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         ctx.add(AUTHORS_FILE, 1, "verwacht een mapping 'authors:' met per auteur een sleutel")
@@ -152,15 +232,20 @@ def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
         if not isinstance(entry, dict):
             ctx.add(AUTHORS_FILE, line, f"auteur '{key}' moet een mapping zijn (name, city, bio …)")
             continue
+        wrong = [m for m in [check_author_key(key), *check_author_fields(key, entry)] if m]
+        for message in wrong:
+            ctx.add(AUTHORS_FILE, line, message)
+        if wrong:
+            continue
         name = _text(entry.get("name"))
         if not name:
             ctx.add(AUTHORS_FILE, line, f"auteur '{key}' heeft geen 'name'")
             continue
         authors[key] = Author(
             key=key,
-            name=name,
-            city=_text(entry.get("city")),
-            description=_text(entry.get("description")),
+            name=typography(name),
+            city=typography(_text(entry.get("city"))),
+            description=typography(_text(entry.get("description"))),
             bio=_text(entry.get("bio")),
             role=_text(entry.get("role")),
             avatar=_text(entry.get("avatar")),
@@ -168,16 +253,15 @@ def _load_authors(docs_dir: Path, ctx: _Ctx) -> dict[str, Author]:
     return authors
 
 
-def _load_places(docs_dir: Path, ctx: _Ctx) -> dict[str, int]:
+def _load_places(docs_dir: Path, tree: DocsTree, ctx: _Ctx) -> dict[str, int]:
     """``.places.yml``: city name → GeoNames id (for the CMIF export)."""
+    if PLACES_FILE not in tree.files:
+        return {}
     path = docs_dir / PLACES_FILE
-    if not path.exists():
+    loaded = _read_registry(path, PLACES_FILE, ctx)
+    if loaded is None:
         return {}
-    try:
-        data = load_yaml(path.read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        ctx.add(PLACES_FILE, None, f"bestand kan niet gelezen worden: {exc}")
-        return {}
+    data = loaded[0]
     entries = data.get("places") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         ctx.add(PLACES_FILE, 1, "verwacht een mapping 'places:' met per plaats 'geonames: <id>'")
@@ -192,6 +276,23 @@ def _load_places(docs_dir: Path, ctx: _Ctx) -> dict[str, int]:
             continue
         places[str(name)] = geonames
     return places
+
+
+def _read_registry(path: Path, name: str, ctx: _Ctx) -> tuple[Any, yaml.Node | None] | None:
+    """A registry file's YAML document and root node, or ``None`` with its problem reported."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+        return load_yaml_with_node(text, max_chars=MAX_REGISTRY_CHARS)
+    except OSError as exc:
+        ctx.add(name, None, f"bestand kan niet gelezen worden: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        ctx.add(name, None, "bestand is geen geldige UTF-8-tekst")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        ctx.add(name, mark.line + 1 if mark else 1, f"YAML-fout: {exc.problem}")
+    except yaml.YAMLError as exc:
+        ctx.add(name, 1, f"YAML-fout: {exc}")
+    return None
 
 
 def _mapping_lines(node: Any, key: str) -> dict[str, int]:
@@ -222,7 +323,7 @@ def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx:
             continue
         by_folder.setdefault(parts[1], []).append(src)
     for slug, files in sorted(by_folder.items()):
-        index = f"{LETTERS_DIR}/{slug}/index.md"
+        index = edition_src(slug)
         if index in broken:
             continue
         if index not in sources:
@@ -246,8 +347,21 @@ def _load_letters(sources: dict[str, Source], broken: set[str], site: Site, ctx:
             seen[letter.position] = src
             edition.letters.append(letter)
         edition.letters.sort(key=lambda x: x.position)
+        ctx.problems.extend(check_replies(edition, sources))
         site.editions.append(edition)
     site.editions.sort(key=lambda e: (e.date, e.slug))
+
+
+def next_letter_number(site: Site) -> int:
+    """The number the next letter gets: one above every number already given, to a loaded letter
+    or in any letter source read (drafts, embargoed or refused letters too). A gap is never filled:
+    a number once cited must not come to mean another letter."""
+    given = [x.number for x in site.letters() if x.number is not None]
+    for src, source in site.sources.items():
+        number = source.meta.get("number")
+        if src.startswith(LETTERS_DIR + "/") and isinstance(number, int) and not isinstance(number, bool):
+            given.append(number)
+    return max(given, default=0) + 1
 
 
 def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | None:
@@ -261,12 +375,14 @@ def _read_edition(source: Source, src: str, slug: str, ctx: _Ctx) -> Edition | N
     return Edition(
         src=src,
         slug=slug,
-        title=_text(meta.get("title")) or stelling,
-        stelling=stelling,
+        title=typography(_text(meta.get("title")) or stelling),
+        stelling=typography(stelling),
         date=date,
         lead=source.body.strip(),
         draft=draft,
         publish=publish,
+        published_in=_text(meta.get("published_in")),
+        tags=_str_list(source, src, "tags", ctx),
     )
 
 
@@ -301,6 +417,17 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
         if key not in site.authors:
             ctx.add(src, source.line_of("addressees"), f"onbekende geadresseerde '{key}'")
             ok = False
+    for message in check_addressees(author or "", addressees):
+        ctx.add(src, source.line_of("addressees"), message)
+        ok = False
+    text = _text(meta.get("text")).lower() or TEXT_SUMMARY
+    if text not in TEXT_KINDS:
+        ctx.add(src, source.line_of("text"), f"'text' is '{text}', niet een van: {', '.join(TEXT_KINDS)}")
+        ok = False
+    number = meta.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 1):
+        ctx.add(src, source.line_of("number"), f"'number' (het briefnummer) moet een geheel getal van 1 of hoger zijn, niet '{number}'")
+        ok = False
     draft = _bool(source, src, "draft", ctx)
     publish = _optional_date(source, src, "publish", ctx)
     if not ok:
@@ -312,18 +439,20 @@ def _read_letter(source: Source, src: str, edition: Edition, site: Site, ctx: _C
         edition=edition.slug,
         position=int(match[1]),
         author=author,
-        city=city,
+        city=typography(city),
         date=date,
-        title=_text(meta.get("title")) or f"Brief van {site.authors[author].name}",
+        title=typography(_text(meta.get("title"))) or f"Brief van {site.authors[author].name}",
         stelling=edition.stelling,
         standpunt=standpunt,
-        quote=_text(meta.get("quote")),
+        quote=typography(_text(meta.get("quote"))),
         draft=draft,
         publish=publish,
         addressees=addressees,
         explicit_addressees=bool(addressees),
         in_reply_to=f"{LETTERS_DIR}/{edition.slug}/{in_reply_to}" if in_reply_to else None,
         body=source.body,
+        number=number,
+        text=text,
     )
 
 
@@ -355,6 +484,7 @@ def _resolve_correspondence(site: Site) -> None:
         for i, letter in enumerate(letters):
             if not letter.explicit_addressees:
                 letter.addressees = _unique(x.author for x in letters if x.author != letter.author)
+            # checks.check_replies refused unknown targets; one left out here is a draft or embargoed
             if letter.in_reply_to is None or letter.in_reply_to not in srcs:
                 letter.in_reply_to = letters[i - 1].src if i > 0 else None
         for letter in letters:
@@ -431,6 +561,10 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         related = _str_list(source, src, "related", ctx)
         if term is None or not definition:
             continue
+        invisible = check_visible_names(source, ("term", "aliases", "forms"))
+        if invisible:
+            ctx.problems.extend(invisible)
+            continue
         clash = False
         for name in [term, *aliases, *forms]:
             other = names.get(name.casefold())
@@ -444,7 +578,8 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         if source_ref and source_ref not in sources:
             ctx.add(src, source.line_of("source"), f"'source' verwijst naar een onbekende pagina: {source_ref}")
             source_ref = ""
-        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition)
+        link = _link_scope(source, src, "link", ctx) or LINK_PAGE
+        site.terms[path.stem] = Term(src, path.stem, term, aliases, forms, related, source_ref, definition, link)
     for slug, entry in site.terms.items():
         source = sources[entry.src]
         for other in entry.related:
@@ -455,20 +590,29 @@ def _load_terms(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
         entry.related = [x for x in entry.related if x in site.terms and x != slug]
 
 
-def _check_explicit_links(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
-    """An explicit ``[[name]]`` must name a term, alias or form (reported with its line)."""
-    from .termlink import build_matcher  # imported here: xref → book → navigation → load
-    from .xref import find_unknown_explicit
-
-    with_links = {src: s for src, s in sources.items() if "[[" in s.body}
-    if not with_links:
-        return
-    matcher = build_matcher(site.terms.values())
-    for src, source in sorted(with_links.items()):
-        ctx.problems.extend(find_unknown_explicit(ctx.where(src), source.body, source.body_line, matcher))
+def _load_termlinks(sources: dict[str, Source], site: Site, ctx: _Ctx) -> None:
+    """``termlinks: sectie``: the page links each term at its first mention per section."""
+    for src, source in sources.items():
+        if "termlinks" not in source.meta or "termlinks" not in PAGE_KEYS[page_kind(src, source.meta)]:
+            continue  # where the key is not allowed, check_page_keys says so
+        scope = _link_scope(source, src, "termlinks", ctx)
+        if scope:
+            site.termlinks[src] = scope
 
 
 # -- value helpers ------------------------------------------------------------------------
+
+
+def _link_scope(source: Source, src: str, key: str, ctx: _Ctx) -> str | None:
+    """A key that says how often terms are linked: ``pagina`` or ``sectie`` (None: not given or wrong)."""
+    value = source.meta.get(key)
+    if value is None:
+        return None
+    scope = value.strip().lower() if isinstance(value, str) else None
+    if scope not in LINK_SCOPES:
+        ctx.add(src, source.line_of(key), f"'{key}' moet {' of '.join(LINK_SCOPES)} zijn, niet '{_text(value)}'")
+        return None
+    return scope
 
 
 def _text(value: Any) -> str:
@@ -480,7 +624,7 @@ def _text(value: Any) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(typography(text).split()).casefold()
 
 
 def _unique(items: Any) -> list[str]:

@@ -2,8 +2,7 @@
 
 Plain data in, plain data out; the template writes the tags and escapes their attributes. The
 JSON-LD object comes serialised, as the template's ``tojson`` filter would (keys sorted, ``<``,
-``>``, ``&`` and ``'`` as ``\\u`` escapes, so it is safe inside ``<script>``), by one reused encoder:
-every page has one, and ``tojson`` made a new encoder per page.
+``>``, ``&`` and ``'`` as ``\\u`` escapes, so it is safe inside ``<script>``).
 """
 
 from __future__ import annotations
@@ -11,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .layout import BOOK_INDEX, TERMS_INDEX, author_src
 from .model import Site
-from .text import first_sentence
+from .text import first_sentence, join_names
 
 SCHEMA = "https://schema.org"
 SERIES = "Correspondentie over klantbeleving"
@@ -37,7 +37,7 @@ def _clip(text: str, limit: int = 160) -> str:
 def _person(site: Site, key: str, absolute: Any) -> dict[str, Any]:
     author = site.authors.get(key)
     person: dict[str, Any] = {"@type": "Person", "name": author.name if author else key}
-    url = absolute(f"auteurs/{key}.md")
+    url = absolute(author_src(key))
     if url:
         person["url"] = url
     return person
@@ -62,7 +62,7 @@ def page_meta(
 
     Returns:
         ``title``, ``description``, ``type`` (OpenGraph), ``url``, ``site_name``, ``props`` (further
-        OpenGraph ``(property, value)`` pairs) and ``jsonld`` (serialised by :func:`script_json`).
+        OpenGraph ``(property, value)`` pairs), ``author`` (names, or empty) and ``jsonld`` (serialised by :func:`script_json`).
     """
     kind = (view or {}).get("kind", "")
     # Letters, editions and terms describe themselves; the others by their text's first sentence.
@@ -70,11 +70,13 @@ def page_meta(
     og_type = "website"
     props: list[tuple[str, str]] = []
     jsonld: dict[str, Any] = {"@context": SCHEMA, "@type": "WebPage", "name": title, "url": url, "inLanguage": "nl"}
-    book = next((p for p in site.book_pages if p.src == "boek/index.md"), None)
+    book = site.page_at(BOOK_INDEX)
     book_authors = ["jean-pierre-thomassen", "eric-de-haan"]
+    author = ""
 
     if kind == "letter" and view:
         author = view["author"]["name"]
+        title = f"Brief van {author} — {view['edition']['title']} ({view['date']})"
         description = f"{author} over de stelling: {view['stelling']} ({view['date']}, {view['city']})"
         og_type = "article"
         props = [("article:author", author), ("article:published_time", view["date_iso"]),
@@ -87,13 +89,14 @@ def page_meta(
             "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES},
         }
     elif kind == "edition" and view:
+        title = f"{view['title']} ({view['date']})"
         description = f"Stelling: {view['stelling']} (editie {view['date']} van {SERIES})"
         jsonld = {"@context": SCHEMA, "@type": "CollectionPage", "name": view["title"], "url": url,
                   "inLanguage": "nl", "description": description, "datePublished": view["date_iso"],
                   "isPartOf": {"@type": "CreativeWorkSeries", "name": SERIES}}
     elif kind == "term" and view:
         description = view["short"] or description
-        glossary_url = absolute("begrippen/index.md")
+        glossary_url = absolute(TERMS_INDEX)
         jsonld = {"@context": SCHEMA, "@type": "DefinedTerm", "name": view["title"], "description": description,
                   "url": url, "inLanguage": "nl",
                   "inDefinedTermSet": {"@type": "DefinedTermSet", "name": "Begrippen", "url": glossary_url}}
@@ -105,13 +108,15 @@ def page_meta(
                   "description": description}
         if view["city"]:
             jsonld["homeLocation"] = {"@type": "Place", "name": view["city"]}
-    elif kind == "chapter" or (view is None and _is_chapter(site, url, absolute)):
+    elif kind == "chapter":
         og_type = "article"
+        author = _names(site, book_authors)
         jsonld = {"@context": SCHEMA, "@type": "Article", "headline": title, "url": url, "inLanguage": "nl",
                   "description": description,
                   "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
-                  "isPartOf": {"@type": "Book", "name": "Customer Experience", "url": absolute("boek/index.md")}}
-    elif book is not None and url == absolute("boek/index.md"):
+                  "isPartOf": {"@type": "Book", "name": "Customer Experience", "url": absolute(BOOK_INDEX)}}
+    elif book is not None and url == absolute(BOOK_INDEX):
+        author = _names(site, book_authors)
         jsonld = {"@context": SCHEMA, "@type": "Book", "name": "Customer Experience", "url": url, "inLanguage": "nl",
                   "description": description, "datePublished": "2024",
                   "author": [_person(site, k, absolute) for k in book_authors if k in site.authors],
@@ -123,8 +128,10 @@ def page_meta(
     # The OpenGraph and Twitter tags are spelled out in main.html; ``props`` are the extra
     # OpenGraph properties of this kind of page (an article's author, date and section).
     return {"title": title, "description": description, "type": og_type, "url": url, "site_name": site_name,
-            "props": props, "jsonld": script_json(jsonld)}
+            "author": author, "props": props, "jsonld": script_json(jsonld)}
 
 
-def _is_chapter(site: Site, url: str, absolute: Any) -> bool:
-    return any(absolute(c.src) == url for c in site.chapters)
+def _names(site: Site, keys: list[str]) -> str:
+    """The names of the authors with these registry keys, in Dutch ("A en B")."""
+    return join_names([site.authors[k].name for k in keys if k in site.authors])
+

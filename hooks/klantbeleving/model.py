@@ -8,14 +8,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .dates import PartialDate
-
-if TYPE_CHECKING:
-    from .sources import Source
+from .layout import BOOK_INDEX, LETTERS_INDEX, edition_src
+from .sources import Source
+from .termlink.matcher import continues_word
+from .text import first_sentence
 
 STANCES = ("eens", "genuanceerd", "oneens")
+LINK_PAGE = "pagina"
+LINK_SECTION = "sectie"
+#: How often a term is linked: its first mention per page (the default) or per section.
+LINK_SCOPES = (LINK_PAGE, LINK_SECTION)
+#: Dutch articles a definition may start with before the term's name ("Een klant is …").
+_ARTICLES = ("de ", "het ", "een ", "'t ")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+
+
+def part_title(number: int, title: str) -> str:
+    """``Deel I — Customer experience als uitdaging``."""
+    return f"Deel {ROMAN.get(number, str(number))} — {title}"
+
+
+def chapter_title(number: int, title: str) -> str:
+    """``1 Customer Experience``."""
+    return f"{number} {title}"
+
+
+TEXT_SUMMARY = "samenvatting"
+TEXT_ORIGINAL = "origineel"
+TEXT_KINDS = (TEXT_SUMMARY, TEXT_ORIGINAL)
+"""A letter's ``text``: our summary in our own words (the default), or the letter as its author wrote it."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +80,10 @@ class Letter:
     replies: list[str] = field(default_factory=list)
     explicit_addressees: bool = False
     body: str = ""
+    number: int | None = None
+    """The letter's number in the series (``Brief 7``): unique, never changed once given."""
+    text: str = TEXT_SUMMARY
+    """What the body is: our ``samenvatting`` (summary) or the ``origineel`` letter itself."""
 
 
 @dataclass
@@ -72,6 +99,9 @@ class Edition:
     draft: bool = False
     publish: PartialDate | None = None
     letters: list[Letter] = field(default_factory=list)
+    published_in: str = ""
+    """Where the edition first appeared (a magazine and its issue), as the editor wrote it."""
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +114,11 @@ class Part:
     chapters: list[Chapter] = field(default_factory=list)
     body: str = ""
 
+    @property
+    def display_title(self) -> str:
+        """The title as the reader sees it, with the part's roman numeral."""
+        return part_title(self.number, self.title)
+
 
 @dataclass
 class Chapter:
@@ -95,6 +130,11 @@ class Chapter:
     title: str
     body: str = ""
 
+    @property
+    def display_title(self) -> str:
+        """The title as the reader sees it, with the chapter's number."""
+        return chapter_title(self.number, self.title)
+
 
 @dataclass
 class BookPage:
@@ -104,6 +144,10 @@ class BookPage:
     title: str
     order: int = 50
     body: str = ""
+
+    @property
+    def display_title(self) -> str:
+        return self.title
 
 
 @dataclass
@@ -118,14 +162,33 @@ class Term:
     related: list[str] = field(default_factory=list)
     source: str = ""
     definition: str = ""
+    link: str = LINK_PAGE
+    """``sectie``: linked at its first mention in every section of a page, not once per page."""
 
     @cached_property
     def first_sentence(self) -> str:
-        """The definition's first sentence (used for tooltips, descriptions and every link's title;
-        computed once: terms are read once per build)."""
-        from .text import first_sentence
-
+        """The definition's first sentence (tooltips, descriptions, every link's title)."""
         return first_sentence(self.definition)
+
+    @property
+    def tooltip(self) -> str:
+        """What a link to the term shows on hovering: the first sentence, after the term's name
+        unless the sentence starts with the name or an alias or form of it (after an article,
+        any case: "CX, voluit …", "Een klant is …")."""
+        sentence = self.first_sentence
+        return sentence if self._names_itself(sentence) else f"{self.term}: {sentence}"
+
+    def _names_itself(self, sentence: str) -> bool:
+        start = sentence.casefold()
+        for article in _ARTICLES:
+            if start.startswith(article):
+                start = start[len(article):]
+                break
+        for name in (self.term, *self.aliases, *self.forms):
+            name = name.casefold()
+            if start.startswith(name) and not continues_word(start, len(name)):
+                return True
+        return False
 
 
 @dataclass
@@ -140,25 +203,58 @@ class Site:
     terms: dict[str, Term] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
     places: dict[str, int] = field(default_factory=dict)
+    termlinks: dict[str, str] = field(default_factory=dict)
+    """Pages that say how their terms are linked (``termlinks: sectie``), by source path."""
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
     """Every Markdown source read without errors, by docs-relative path: its frontmatter and body
     as read (an engine can render a page from this instead of reading and parsing it again)."""
 
-    _by_src: dict[str, Letter | Edition] = field(default_factory=dict, repr=False)
-    _position: dict[str, int] = field(default_factory=dict, repr=False)
+    _by_src: dict[str, Page] = field(default_factory=dict, repr=False)
+    _book_order: list[BookPage | Part | Chapter] = field(default_factory=list, repr=False)
+    _indexed: bool = field(default=False, repr=False)
 
     def reindex(self) -> None:
-        """Rebuild the lookup tables (call after changing editions or letters)."""
-        self._by_src = {e.src: e for e in self.editions}
+        """Rebuild the lookup tables (call after changing what the site holds)."""
+        pages = sorted((p for p in self.book_pages if p.src != BOOK_INDEX), key=lambda p: (p.order, p.src))
+        self._book_order = [p for p in pages if p.order < 50]
+        for part in self.parts:
+            self._book_order += [part, *part.chapters]
+        self._book_order += [p for p in pages if p.order >= 50]
+        self._by_src = {p.src: p for p in self.book_pages}
+        self._by_src.update({p.src: p for p in self._book_order})
+        self._by_src.update({t.src: t for t in self.terms.values()})
+        self._by_src.update({e.src: e for e in self.editions})
         self._by_src.update({x.src: x for x in self.letters()})
-        self._position = {e.src: i for i, e in enumerate(self.editions)}
-        self._position.update({x.src: i for e in self.editions for i, x in enumerate(e.letters)})
+        self._indexed = True
 
-    def position(self, item: Letter | Edition) -> int:
-        """Index of an edition in ``editions``, or of a letter in its edition's ``letters``."""
-        if item.src not in self._position:  # built by hand, not by load_site
+    def _index(self) -> dict[str, Page]:
+        if not self._indexed:  # built by hand, not by load_site
             self.reindex()
-        return self._position[item.src]
+        return self._by_src
+
+    def page_at(self, src: str) -> Page | None:
+        """What the source at a docs-relative path is: a letter, an edition, a book page, part,
+        chapter or term (None: another page)."""
+        return self._index().get(src)
+
+    def book_order(self) -> list[BookPage | Part | Chapter]:
+        """The book's pages in reading order: front matter, parts each followed by its chapters,
+        back matter (not the landing page, which ``reading.book_chain`` puts in front)."""
+        self._index()
+        return self._book_order
+
+    def part(self, number: int) -> Part | None:
+        return next((p for p in self.parts if p.number == number), None)
+
+    def titles_of_works(self) -> list[str]:
+        """The book's and the series' titles (of the book's and the letters' landing pages)."""
+        titles = []
+        for src in (BOOK_INDEX, LETTERS_INDEX):
+            source = self.sources.get(src)
+            title = source.meta.get("title") if source is not None else None
+            if isinstance(title, str) and title.strip():
+                titles.append(title.strip())
+        return titles
 
     def letters(self) -> list[Letter]:
         """All letters, oldest edition first, in edition order."""
@@ -166,19 +262,22 @@ class Site:
 
     def letter(self, src: str) -> Letter | None:
         """The letter at a docs-relative path."""
-        found = self._by_src.get(src)
+        found = self.page_at(src)
         return found if isinstance(found, Letter) else None
 
     def edition_at(self, src: str) -> Edition | None:
         """The edition whose index page is at a docs-relative path."""
-        found = self._by_src.get(src)
+        found = self.page_at(src)
         return found if isinstance(found, Edition) else None
 
     def edition(self, slug: str) -> Edition | None:
         """The edition with this folder name."""
-        return self.edition_at(f"brieven/{slug}/index.md")
+        return self.edition_at(edition_src(slug))
 
     def letters_by(self, author: str) -> list[Letter]:
         """An author's letters, newest first."""
         mine = [x for x in self.letters() if x.author == author]
         return sorted(mine, key=lambda x: (x.date, x.position), reverse=True)
+
+
+Page = Letter | Edition | BookPage | Part | Chapter | Term

@@ -4,7 +4,11 @@ Letters are nested year → edition → letter, newest first: a flat section wou
 every page carry every link (page size and build time grow with the square of pages).
 For the same reason a long series groups its years by decade, and a long glossary its
 terms by initial: the sidebar of every page lists the groups, only the open group its items.
-Chapters carry their number ("1 Customer Experience"); parts their roman numeral.
+Chapters carry their number ("1 Customer Experience"); parts their roman numeral. A section's own
+page is its first entry, named for what it is ("Over dit deel", "Stelling en inleiding") rather than
+repeating the section's title (Material's ``navigation.indexes`` would leave each such section's
+navigation without an accessible name). The glossary and the authors are one entry each (their pages list the terms and the authors), so a term's or
+an author's page has no place in the sidebar to scroll it to; redirects and print pages stay out.
 """
 
 from __future__ import annotations
@@ -13,27 +17,23 @@ import html
 import re
 from typing import Any
 
-from .generate import AUTHORS_DIR, BROWSE_PAGES, author_src
-from .load import BOOK_DIR, LETTERS_DIR, TERMS_DIR
-from .model import Site
-from .text import term_initial, term_sort_key
+from .generate import BROWSE_PAGES, REDIRECTS
+from .layout import (
+    AUTHORS_INDEX,
+    BOOK_INDEX,
+    COLOPHON_SRC,
+    HOME,
+    LETTERS_INDEX,
+    PRINT_SRC,
+    TERMS_INDEX,
+    author_src,
+    edition_print_src,
+)
+from .model import BookPage, Part, Site
 
 NavItem = Any
 
 MAX_YEARS = 10  # more years than this: grouped by decade
-MAX_TERMS = 40  # more terms than this: grouped by initial
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
-
-
-def part_title(number: int, title: str) -> str:
-    """``Deel I — Customer experience als uitdaging``."""
-    return f"Deel {ROMAN.get(number, str(number))} — {title}"
-
-
-def chapter_title(number: int, title: str) -> str:
-    """``1 Customer Experience``."""
-    return f"{number} {title}"
 
 
 def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
@@ -57,11 +57,11 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
             by_group.setdefault(group, []).append(item)
         return [section(group, members) for group, members in by_group.items()]
 
-    nav: list[NavItem | None] = [entry("index.md", "Start")]
+    nav: list[NavItem | None] = [entry(HOME, "Startpagina")]  # the page itself is headed by the site's name
 
     years: dict[int, list[NavItem | None]] = {}
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
-        letters = [entry(edition.src)] + [
+        letters = [entry(edition.src, "Stelling en inleiding")] + [
             entry(x.src, site.authors[x.author].name if x.author in site.authors else x.title) for x in edition.letters
         ]
         years.setdefault(edition.date.year, []).append(section(f"{edition.date.dutch()}: {edition.title}", letters))
@@ -69,28 +69,28 @@ def build_nav(site: Site, sources: set[str]) -> list[NavItem]:
     by_year = [section(str(y), eds) for y, eds in years.items()]
     if len(years) > MAX_YEARS:
         by_year = grouped(by_year, [f"{y // 10 * 10}\u2013{y // 10 * 10 + 9}" for y in years])
-    nav.append(section("Brieven", [entry(f"{LETTERS_DIR}/index.md"), *browse, *by_year]))
+    nav.append(section("Brieven", [entry(LETTERS_INDEX, "Alle brieven"), *browse, *by_year]))
 
-    book: list[NavItem | None] = [entry(f"{BOOK_DIR}/index.md")]
-    pages = sorted(site.book_pages, key=lambda p: (p.order, p.src))
-    book += [entry(p.src, p.title) for p in pages if p.order < 50 and p.src != f"{BOOK_DIR}/index.md"]
-    for part in site.parts:
-        chapters = [entry(c.src, chapter_title(c.number, c.title)) for c in part.chapters]
-        book.append(section(part_title(part.number, part.title), [entry(part.src), *chapters]))
-    book += [entry(p.src, p.title) for p in pages if p.order >= 50 and p.src != f"{BOOK_DIR}/index.md"]
-    book.append(entry(f"{BOOK_DIR}/afdrukken.md", "Afdrukversie"))
+    book: list[NavItem | None] = [entry(BOOK_INDEX)]
+    for page in site.book_order():  # a part's chapters come with it
+        if isinstance(page, Part):
+            chapters = [entry(c.src, c.display_title) for c in page.chapters]
+            book.append(section(page.display_title, [entry(page.src, "Over dit deel"), *chapters]))
+        elif isinstance(page, BookPage):
+            book.append(entry(page.src, page.title))
+    book.append(entry(PRINT_SRC, "Afdrukversie"))
     nav.append(section("Boek", book))
 
-    terms = sorted(site.terms.values(), key=lambda t: term_sort_key(t.term))
-    glossary = [entry(t.src, t.term) for t in terms]
-    if len(terms) > MAX_TERMS:
-        glossary = grouped(glossary, [term_initial(t.term) for t in terms])
-    nav.append(section("Begrippen", [entry(f"{TERMS_DIR}/index.md"), *glossary]))
+    nav.append(entry(TERMS_INDEX, "Begrippen"))
+    used.update(t.src for t in site.terms.values())
+    used.update(REDIRECTS)
+    used.update(edition_print_src(e.slug) for e in site.editions)  # linked from their edition
 
-    authors = sorted(site.authors.items(), key=lambda kv: kv[1].name)
-    nav.append(section("Auteurs", [entry(f"{AUTHORS_DIR}/index.md"), *[entry(author_src(k), a.name) for k, a in authors]]))
+    nav.append(entry(AUTHORS_INDEX, "Auteurs"))  # its page lists them, by surname
+    used.update(author_src(k) for k in site.authors)
 
-    nav += [entry(src) for src in sorted(sources - used) if src.endswith(".md")]
+    nav += [entry(src) for src in sorted(sources - used - {COLOPHON_SRC}) if src.endswith(".md")]
+    nav.append(entry(COLOPHON_SRC))
     return [x for x in nav if x]
 
 

@@ -2,7 +2,8 @@
 
 The letters follow the rotation of the series: the latest edition's order, moved on by one (the
 writer who opened last time closes now). Without editions the registry's order is used. Every new
-file carries ``draft: true``, so a half-written edition never publishes.
+file carries ``draft: true``, so a half-written edition never publishes; each letter gets the next
+free number in the series.
 """
 
 from __future__ import annotations
@@ -16,19 +17,16 @@ from typing import Any
 from slugify import slugify
 
 from .dates import DateError, PartialDate, parse_date
-from .importers.letters import WriteError, render_page, write_files
-from .load import AUTHORS_FILE, LETTERS_DIR, load_site
-from .model import Author, Edition
+from .importers.common import display, render_page
+from .importers.writer import WriteError, write_folders
+from .load import AUTHORS_FILE, LETTERS_DIR, load_site, next_letter_number
+from .model import TEXT_SUMMARY, Author, Edition
+from .placeholders import LEAD_TODO, LETTER_TODO
+from .sources import find_unsafe_char
 
 LETTER_ROLE = "brieven"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-LEAD_PLACEHOLDER = (
-    "Inleiding van de redactie (nog schrijven): in twee of drie zinnen waar deze editie over gaat "
-    "en wie de eerste brief schrijft. Haal `draft: true` weg uit alle bestanden van deze map zodra "
-    "de editie af is."
-)
-LETTER_PLACEHOLDER = "Hier komt de brief (nog schrijven). De aanhef en de groet komen niet in de tekst."
 
 
 class ScaffoldError(Exception):
@@ -56,12 +54,16 @@ def next_order(authors: dict[str, Author], editions: list[Edition]) -> list[str]
 
 
 def render_scaffold(
-    authors: dict[str, Author], order: list[str], stelling: str, date: PartialDate
+    authors: dict[str, Author], order: list[str], stelling: str, date: PartialDate, first_number: int = 1
 ) -> dict[str, str]:
-    """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text."""
+    """The files of a new edition folder: ``index.md`` and ``NN-<author>.md`` → text.
+
+    The letters get the series numbers ``first_number``, ``first_number + 1`` … in order, and
+    ``text: samenvatting`` (the site publishes our summaries; an editor who pastes the letter
+    itself changes it to ``origineel``)."""
     files = {
         "index.md": render_page(
-            {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_PLACEHOLDER]
+            {"title": stelling, "stelling": stelling, "date": date.iso(), "draft": True}, [LEAD_TODO]
         )
     }
     for number, key in enumerate(order, start=1):
@@ -70,13 +72,15 @@ def render_scaffold(
             raise ScaffoldError(f"auteur '{key}' heeft geen 'city' in {AUTHORS_FILE}; vul die eerst aan")
         meta: dict[str, Any] = {
             "title": f"Brief van {author.name}",
+            "number": first_number + number - 1,
+            "text": TEXT_SUMMARY,
             "author": key,
             "city": author.city,
             "date": date.iso(),
             "stelling": stelling,
             "draft": True,
         }
-        files[f"{number:02d}-{key}.md"] = render_page(meta, [LETTER_PLACEHOLDER])
+        files[f"{number:02d}-{key}.md"] = render_page(meta, [LETTER_TODO])
     return files
 
 
@@ -90,9 +94,9 @@ def edition_folder(stelling: str, date: PartialDate, slug: str | None) -> str:
         slug = slugify(stelling, max_length=50, word_boundary=True)
         if not slug:
             raise ScaffoldError("van deze stelling valt geen mapnaam te maken; geef --slug", 2)
-    elif not _SLUG_RE.match(slug):
+    elif not _SLUG_RE.fullmatch(slug):
         raise ScaffoldError(f"--slug '{slug}': gebruik alleen kleine letters, cijfers en streepjes (bijv. ceo-omarmt-cx)", 2)
-    return f"{date.year:04d}-{date.month:02d}-{slug}"
+    return f"{date.year:04d}-{date.month or 1:02d}-{slug}"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -103,7 +107,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=(
             "Maak docs/brieven/<jjjj-mm>-<slug>/ aan met index.md en drie brieven in de volgorde van de "
             "rotatie (de eerste schrijver van de vorige editie sluit nu af). Alle bestanden krijgen "
-            "'draft: true'; haal dat weg zodra de editie af is."
+            "'draft: true'; haal dat weg zodra de editie af is. Elke brief krijgt het eerstvolgende vrije "
+            "briefnummer ('number') en 'text: samenvatting'."
         ),
     )
     p.add_argument("--stelling", required=True, help="de stelling van de editie (ook de titel)")
@@ -120,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.message, file=sys.stderr)
         return exc.code
     for path in written:
-        print(f"geschreven: {_display(path)}")
+        print(f"geschreven: {display(path)}")
     print("Let op: alle bestanden staan op 'draft: true'; haal dat weg zodra de editie af is.")
     return 0
 
@@ -131,6 +136,9 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
     Raises:
         ScaffoldError: with exit code 2 for wrong usage, 1 when the edition cannot be created.
     """
+    unsafe = find_unsafe_char(stelling)
+    if unsafe is not None:
+        raise ScaffoldError(f"--stelling: {unsafe[1]}", 2)
     stelling = " ".join(stelling.split())
     if not stelling:
         raise ScaffoldError("--stelling mag niet leeg zijn", 2)
@@ -138,6 +146,8 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
         date = parse_date(date_text)
     except DateError as exc:
         raise ScaffoldError(f"--date: {exc}", 2) from None
+    if date.month is None:
+        raise ScaffoldError(f"--date: '{date_text}' noemt geen maand (verwacht jjjj-mm of jjjj-mm-dd)", 2)
     folder = edition_folder(stelling, date, slug)
     if not docs.is_dir():
         raise ScaffoldError(f"{docs}: map niet gevonden (geef --docs)", 2)
@@ -148,9 +158,9 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
     if not site.authors:
         raise ScaffoldError(f"{docs / AUTHORS_FILE}: geen auteurs gevonden (bestand ontbreekt, is leeg of onleesbaar)")
     order = next_order(site.authors, site.editions)
-    files = render_scaffold(site.authors, order, stelling, date)
+    files = render_scaffold(site.authors, order, stelling, date, next_letter_number(site))
     try:
-        return write_files(target, files, force=False)
+        return write_folders({target: files}, force=False)
     except WriteError as exc:
         raise ScaffoldError(f"{exc}\nniets geschreven") from None
 
@@ -160,10 +170,3 @@ def _find_docs(start: Path) -> Path:
         if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
             return folder / "docs"
     return start / "docs"
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pagefind.service import get_executable
+
 from .problems import Problem
 
 #: The attribute the templates put on the content of a page that is to be indexed.
@@ -56,12 +58,7 @@ def write_search_index(site_dir: Path) -> tuple[SearchIndex | None, list[Problem
         shutil.rmtree(folder)
     if not any(BODY_ATTRIBUTE.encode() in page.read_bytes() for page in site_dir.rglob("*.html")):
         return SearchIndex(pages=0, folder=folder), []  # nothing to index (Pagefind would call that an error)
-    try:
-        from pagefind.service import get_executable  # late: only a build that indexes needs it
-
-        binary = get_executable()
-    except ImportError:
-        binary = None
+    binary = get_executable()
     if binary is None:
         return None, [Problem(str(site_dir), None, "Pagefind ontbreekt (pip install 'pagefind[bin]')")]
     # Pagefind reads only below the root: the same index as from data-pagefind-body alone, with half

@@ -1,7 +1,7 @@
 """Glossary-aware search: the table the search box uses to pin a term's definition first.
 
-Material's search (lunr, ``lang: nl``) matches by prefix and stem, so the query "cult" ranks pages
-about "cultuur" above the term "Cult". The reader-side script
+A full-text search stems and weighs words, so the query "cult" may rank pages about "cultuur"
+above the term "Cult". The reader-side script
 (``overrides/assets/javascripts/kb-zoeken.js``) looks the query up in this table first: when it
 equals a term, an alias or a listed word form (ignoring case and extra spaces), that term's
 definition card is shown above the ordinary results.

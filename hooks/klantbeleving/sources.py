@@ -4,10 +4,17 @@ YAML guesses types (``NO`` → False, ``2025-09-01`` → date, ``2025-13-01`` �
 We normalise in one place: our loader resolves only ``true``/``false`` as booleans
 and never resolves timestamps, so dates stay text until :mod:`klantbeleving.dates`
 parses them with a clear message.
+
+All YAML we read (frontmatter, ``.authors.yml``, ``.places.yml``) goes through
+:func:`check_yaml` first: its event stream (libyaml's parser keeps no call stack, unlike the
+composer) is checked for nesting depth, anchors and aliases (refused: no author needs them, and
+they make alias bombs), overlong numbers and characters XML cannot hold, so the composer only
+ever sees small, shallow documents.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +30,21 @@ MAX_SOURCE_BYTES = 2_000_000
 MAX_FOOTNOTES = 1_000
 """More footnote definitions than this in one page is refused (no chapter has that many)."""
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.MULTILINE)
+MAX_FRONTMATTER_CHARS = 64_000
+"""Longer frontmatter is refused (a letter's is a few hundred characters)."""
+MAX_REGISTRY_CHARS = 1_000_000
+"""Larger ``.authors.yml``/``.places.yml`` files are refused (hundreds of authors take far less)."""
+MAX_YAML_DEPTH = 20
+"""Deeper nesting of lists and mappings is refused (frontmatter needs two levels, ``.authors.yml`` three)."""
+MAX_NUMBER_DIGITS = 30
+"""A number with more digits is refused (a GeoNames id has at most nine)."""
+UNSAFE_CHAR = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+_UNSAFE_CHAR = re.compile(UNSAFE_CHAR)
+"""Control characters (all but tab and newline; carriage returns are normalised before this check),
+lone surrogates and the non-characters U+FFFE/U+FFFF: XML cannot hold them, a reader never sees them."""
+_PLAIN_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+"""UTF-8 bytes that are never (part of) such a character, except after the bytes with which C1
+controls (``c2``), surrogates (``ed``) and U+FFFE/U+FFFF (``ef bf``) begin."""
 
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
@@ -44,12 +66,131 @@ _Loader.add_implicit_resolver(
 )
 
 
+class YAMLLimitError(yaml.MarkedYAMLError):
+    """YAML that is well-formed but beyond our limits; ``problem`` is Dutch, ``problem_mark`` the place."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+def find_unsafe_char(text: str) -> tuple[int, str] | None:
+    """The first character no text may hold (see ``_UNSAFE_CHAR``): its 1-based line and the
+    Dutch message about it, or ``None``."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.translate(None, _PLAIN_BYTES) and b"\xc2" not in data and b"\xed" not in data and b"\xef\xbf" not in data:
+        return None  # the quick answer for nearly every text: the search below runs at a tenth of the speed
+    match = _UNSAFE_CHAR.search(text)
+    if match is None:
+        return None
+    return text.count("\n", 0, match.start()) + 1, describe_char(match[0])
+
+
+def describe_char(char: str) -> str:
+    """What a message says about a character no text may hold (it cannot be shown itself)."""
+    return f"teken U+{ord(char):04X} is niet toegestaan (een stuurteken of ongeldig teken): haal het weg"
+
+
+def check_yaml(text: str, *, max_chars: int = MAX_FRONTMATTER_CHARS) -> None:
+    """Refuse YAML beyond our limits before anything is composed or constructed.
+
+    Raises:
+        YAMLLimitError: too long, too deep, an anchor or alias, a number with too many digits, or
+            a character XML cannot hold (also when written as an escape like ``"\\e"``).
+        yaml.YAMLError: the text is not valid YAML.
+    """
+    if len(text) > max_chars:
+        raise YAMLLimitError(f"te lang ({len(text):,} tekens; maximaal {max_chars:,})".replace(",", "."), None)
+    unsafe = find_unsafe_char(text)
+    if unsafe is not None:  # libyaml would refuse it too, without a line and in English
+        line, char = unsafe
+        raise YAMLLimitError(char, _line_mark(line))
+    if not _plainly_within_limits(text):
+        _check_events(text)
+
+
+def _check_events(text: str) -> None:
+    """The limits on nesting, anchors, aliases and scalars, read from the parser's events."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                _check_scalar(loader, event)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise YAMLLimitError(f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)", event.start_mark)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+            elif kind is yaml.AliasEvent:
+                raise YAMLLimitError("verwijzingen (*naam) worden niet ondersteund: schrijf de waarde uit", event.start_mark)
+            if getattr(event, "anchor", None) is not None:
+                raise YAMLLimitError("ankers (&naam) worden niet ondersteund: schrijf de waarde uit", event.start_mark)
+    finally:
+        loader.dispose()
+
+
+def _plainly_within_limits(text: str) -> bool:
+    """True when counting characters proves the limits hold, so the events need not be read.
+
+    Every list or mapping opens with one of ``-?:[{`` (a ``:`` also for an implicit one), so the
+    nesting is at most their number; a number's digits are at most all digits; anchors, aliases,
+    tags and escapes need ``&*!\\``; an overflowing float an exponent of three digits; only
+    hexadecimal and binary numbers (``0x``, ``0b``) have digits other than 0-9."""
+    return (
+        sum(map(text.count, "-?:[{")) <= MAX_YAML_DEPTH
+        and sum(map(text.count, "0123456789")) <= MAX_NUMBER_DIGITS
+        and _NEEDS_EVENTS.search(text) is None
+    )
+
+
+_NEEDS_EVENTS = re.compile(r"[&*!\\]|[eE][-+]?[0-9]{3}|0[xXbB]")
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _check_scalar(loader: _Loader, event: yaml.ScalarEvent) -> None:
+    value = event.value
+    unsafe = find_unsafe_char(value)
+    if unsafe is not None:
+        raise YAMLLimitError(unsafe[1], event.start_mark)
+    if event.tag == _TIMESTAMP:  # our loader reads dates as text; an explicit tag would bypass that
+        raise YAMLLimitError("'!!timestamp' wordt niet ondersteund: schrijf de datum als jjjj-mm-dd", event.start_mark)
+    if not value or value[0] not in _NUMBER_START:
+        return
+    tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag not in (_INT, _FLOAT):
+        return
+    if len(value) - value.count("_") > MAX_NUMBER_DIGITS:  # hexadecimal digits too
+        raise YAMLLimitError(f"getal met te veel cijfers (maximaal {MAX_NUMBER_DIGITS})", event.start_mark)
+    if tag == _FLOAT and "e" in value.lower() and not math.isfinite(_float(value)):
+        raise YAMLLimitError("getal is te groot", event.start_mark)
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text.replace("_", ""))
+    except ValueError:
+        return 0.0  # not plain decimal notation: PyYAML's constructor reports it
+
+
+def _line_mark(line: int) -> yaml.Mark:
+    return yaml.Mark("<tekst>", 0, line - 1, 0, None, None)
+
+
 class _Handler(frontmatter.YAMLHandler):
-    """python-frontmatter finds and splits the frontmatter; ``_load_with_node`` loads it."""
+    """python-frontmatter finds and splits the frontmatter; ``load_yaml_with_node`` loads it."""
 
 
-def _load_with_node(text: str) -> tuple[Any, yaml.Node | None]:
-    """The YAML document and its root node (for the keys' line numbers), parsed once."""
+def load_yaml_with_node(text: str, *, max_chars: int = MAX_FRONTMATTER_CHARS) -> tuple[Any, yaml.Node | None]:
+    """The YAML document and its root node (for the keys' line numbers), within our limits.
+
+    Raises:
+        yaml.YAMLError: invalid YAML, or :class:`YAMLLimitError` (see :func:`check_yaml`).
+    """
+    check_yaml(text, max_chars=max_chars)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -81,9 +222,9 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
     return data
 
 
-def load_yaml(text: str) -> Any:
-    """Load YAML with the project's normalising loader (used for ``.authors.yml``)."""
-    return yaml.load(text, Loader=_Loader)
+def load_yaml(text: str, *, max_chars: int = MAX_FRONTMATTER_CHARS) -> Any:
+    """Load YAML with the project's normalising loader, within our limits (see :func:`check_yaml`)."""
+    return load_yaml_with_node(text, max_chars=max_chars)[0]
 
 
 @dataclass
@@ -128,6 +269,9 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
     """Split frontmatter from body and load it; problems carry file and line."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    unsafe = find_unsafe_char(text)
+    if unsafe is not None:
+        return Source(path, body=text), [Problem(path, unsafe[0], unsafe[1])]
     stripped = text.lstrip()
     lead_lines = text.count("\n", 0, len(text) - len(stripped))
     handler = _Handler()
@@ -141,7 +285,7 @@ def parse_source(path: str, text: str) -> tuple[Source, list[Problem]]:
             Problem(path, lead_lines + 1, "frontmatter is niet afgesloten met '---'")
         ]
     try:
-        data, node = _load_with_node(fm)
+        data, node = load_yaml_with_node(fm)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = lead_lines + (mark.line + 1 if mark else 1)

@@ -10,10 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .book import book_facts
 from .cite import cite_apa, cite_bibtex
-from .generate import AUTHORS_DIR, author_src
-from .model import BookPage, Chapter, Edition, Letter, Part, Site
-from .text import reading_minutes, term_initial, term_sort_key
+from .conceptmap import concept_map_view
+from .generate import BROWSE_PAGES, REDIRECTS
+from .layout import (
+    AUTHORS_INDEX,
+    BOOK_INDEX,
+    BY_AUTHOR_SRC,
+    COLOPHON_SRC,
+    HOME,
+    LETTERS_INDEX,
+    PRINT_SRC,
+    REGISTER_SRC,
+    TERMS_INDEX,
+    TIMELINE_SRC,
+    author_key,
+    author_src,
+    edition_print_src,
+)
+from .model import BookPage, Chapter, Edition, Letter, Part, Site, Term
+from .text import join_names, reading_minutes, surname_sort_key, term_initial, term_sort_key
 from .xref import CORPUS_BOOK, CORPUS_LETTERS, SNIPPETS_PER_CORPUS, MentionIndex, where_in_book
 
 UrlOf = Callable[[str], "str | None"]
@@ -37,25 +54,20 @@ class Links:
 
 
 class View(dict[str, Any]):
-    """A page view: a dict whose keys are attributes too (``_view`` makes them).
+    """A page view: a dict whose keys read as attributes too (``kb.title`` in a template).
 
-    Jinja reads ``kb.title`` as an attribute first: on a plain dict that lookup fails and costs
-    an exception each time (about 1 µs; a term page reads thousands), on a View it is found.
+    Jinja tries an attribute before an item; answering it here spares a failed lookup per read.
     """
 
+    __slots__ = ()
 
-def _view(data: dict[str, Any]) -> View:
-    view = View(data)
-    view.__dict__ = view
-    return view
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
-
-def join_names(names: list[str]) -> str:
-    """Dutch enumeration: ``Wim``, ``Wim en Rien``, ``Wim, Rien en Jan-Hein``."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def _links(url_of: Links | UrlOf) -> Links:
@@ -66,7 +78,7 @@ def _author_ref(site: Site, key: str, links: Links) -> View:
     made = links.authors.get(key)
     if made is None:
         author = site.authors.get(key)
-        made = links.authors[key] = _view({
+        made = links.authors[key] = View({
             "key": key,
             "name": author.name if author else key,
             "first_name": author.first_name if author else key,
@@ -78,7 +90,7 @@ def _author_ref(site: Site, key: str, links: Links) -> View:
 def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
     made = links.letters.get(letter.src)
     if made is None:
-        made = links.letters[letter.src] = _view({
+        made = links.letters[letter.src] = View({
             "title": letter.title,
             "url": links.url(letter.src),
             "author": _author_ref(site, letter.author, links),
@@ -88,12 +100,13 @@ def _letter_ref(site: Site, letter: Letter, links: Links) -> View:
             "standpunt": letter.standpunt,
             "quote": letter.quote,
             "draft": letter.src in site.excluded,
+            "number": letter.number,
         })
     return made
 
 
 def _edition_ref(edition: Edition, links: Links) -> View:
-    return _view({
+    return View({
         "title": edition.title,
         "stelling": edition.stelling,
         "date": edition.date.dutch(),
@@ -111,11 +124,10 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
     """Everything a letter page shows besides its own text."""
     edition = site.edition(letter.edition)
     assert edition is not None
-    index = site.position(letter)
     by_src = {x.src: x for x in edition.letters}
     addressees = [_author_ref(site, key, links) for key in letter.addressees]
     reply_to = by_src.get(letter.in_reply_to or "")
-    return _view({
+    return View({
         "kind": "letter",
         **_letter_ref(site, letter, links),
         "stelling": letter.stelling,
@@ -124,31 +136,30 @@ def letter_view(site: Site, letter: Letter, links: Links, page_url: str = "") ->
         "aan": join_names([a["first_name"] for a in addressees]),
         "in_reply_to": _letter_ref(site, reply_to, links) if reply_to else None,
         "replies": [_letter_ref(site, by_src[s], links) for s in letter.replies if s in by_src],
-        "previous": _letter_ref(site, edition.letters[index - 1], links) if index > 0 else None,
-        "next": _letter_ref(site, edition.letters[index + 1], links) if index + 1 < len(edition.letters) else None,
         "reading_minutes": reading_minutes(letter.body),
-        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url),
-        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url),
+        "text": letter.text,
+        "published_in": edition.published_in,
+        "cite_apa": cite_apa(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
+        "cite_bibtex": cite_bibtex(letter, site.authors[letter.author], edition.title, page_url, edition.published_in),
     })
 
 
 def edition_view(site: Site, edition: Edition, links: Links) -> View:
     """An edition page: stelling, month, and its letters in order."""
-    index = site.position(edition)
-    return _view({
+    return View({
         "kind": "edition",
         **_edition_ref(edition, links),
         "draft": edition.src in site.excluded,
+        "published_in": edition.published_in,
+        "tags": edition.tags,
         "letters": [_letter_ref(site, x, links) for x in edition.letters],
-        "previous": _edition_ref(site.editions[index - 1], links) if index > 0 else None,
-        "next": _edition_ref(site.editions[index + 1], links) if index + 1 < len(site.editions) else None,
     })
 
 
 def author_view(site: Site, key: str, links: Links) -> View:
     """An author page: city, role and all their letters, newest first."""
     author = site.authors[key]
-    return _view({
+    return View({
         "kind": "author",
         "name": author.name,
         "city": author.city,
@@ -160,12 +171,12 @@ def author_view(site: Site, key: str, links: Links) -> View:
 
 def authors_index_view(site: Site, links: Links) -> View:
     """The list of all authors."""
-    return _view({
+    return View({
         "kind": "authors",
         "authors": [
-            _view({**_author_ref(site, key, links), "city": a.city, "description": a.description,
+            View({**_author_ref(site, key, links), "city": a.city, "description": a.description,
              "letters": len(site.letters_by(key))})
-            for key, a in sorted(site.authors.items(), key=lambda kv: kv[1].name)
+            for key, a in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name))
         ],
     })
 
@@ -177,63 +188,44 @@ def timeline_view(site: Site, links: Links) -> View:
         ref = _edition_ref(edition, links)
         ref["letters"] = [_letter_ref(site, x, links) for x in edition.letters]
         years.setdefault(edition.date.year, []).append(ref)
-    return _view({"kind": "timeline", "years": [_view({"year": y, "editions": e}) for y, e in years.items()]})
+    return View({"kind": "timeline", "years": [View({"year": y, "editions": e}) for y, e in years.items()]})
 
 
 def by_author_view(site: Site, links: Links) -> View:
-    """Letters grouped by author (authors with letters, by name)."""
+    """Letters grouped by author (authors with letters, by surname)."""
     groups = []
-    for key, _author in sorted(site.authors.items(), key=lambda kv: kv[1].name):
+    for key, _author in sorted(site.authors.items(), key=lambda kv: surname_sort_key(kv[1].name)):
         letters = site.letters_by(key)
         if letters:
-            groups.append(_view({"author": _author_ref(site, key, links),
+            groups.append(View({"author": _author_ref(site, key, links),
                            "letters": [_letter_ref(site, x, links) for x in letters]}))
-    return _view({"kind": "by_author", "groups": groups})
-
-
-def by_city_view(site: Site, links: Links) -> View:
-    """Letters grouped by the city they were written in."""
-    cities: dict[str, list[Letter]] = {}
-    for letter in site.letters():
-        cities.setdefault(letter.city, []).append(letter)
-    groups = [
-        _view({"city": city, "slug": _slug(city),
-               "letters": [_letter_ref(site, x, links) for x in sorted(ls, key=lambda x: (x.date, x.position), reverse=True)]})
-        for city, ls in sorted(cities.items())
-    ]
-    return _view({"kind": "by_city", "groups": groups})
+    return View({"kind": "by_author", "groups": groups})
 
 
 def register_view(site: Site, links: Links) -> View:
     """The stelling register: per edition the stelling and each author's stance."""
     authors = list(dict.fromkeys(x.author for x in site.letters()))
-    authors.sort(key=lambda k: site.authors[k].name if k in site.authors else k)
+    authors.sort(key=lambda k: surname_sort_key(site.authors[k].name if k in site.authors else k))
     rows = []
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
         cells = []
         for key in authors:
             mine = [x for x in edition.letters if x.author == key]
             cells.append(_letter_ref(site, mine[0], links) if mine else None)
-        rows.append(_view({**_edition_ref(edition, links), "cells": cells}))
-    return _view({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
-
-
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+        rows.append(View({**_edition_ref(edition, links), "cells": cells}))
+    return View({"kind": "register", "authors": [_author_ref(site, k, links) for k in authors], "rows": rows})
 
 
 def _term_ref(site: Site, slug: str, links: Links) -> View:
     made = links.terms.get(slug)
     if made is None:
         term = site.terms[slug]
-        made = links.terms[slug] = _view({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
+        made = links.terms[slug] = View({"slug": slug, "term": term.term, "url": links.url(term.src), "short": term.first_sentence})
     return made
 
 
 class Place(NamedTuple):
-    """One place on a term page (a tuple, not a view: a term of a big site lists thousands, and a
-    view refers to itself, so it waits for the cycle collector; a tuple is freed with its page).
-    ``kb/term.html`` unpacks it in this order."""
+    """One place on a term page (``kb/term.html`` unpacks it in this order)."""
 
     url: str | None
     anchor: str
@@ -304,28 +296,27 @@ def mentions_view(site: Site, index: MentionIndex | None, slug: str, url_of: Lin
         groups[-1].places.append(Place(place.url, occ.anchor, occ.snippet if n < SNIPPETS_PER_CORPUS else "",
                                        occ.mentions, occ.section, place.where))
     counts = {"boek": index.count(slug, CORPUS_BOOK), "brieven": index.count(slug, CORPUS_LETTERS)} if index else {"boek": 0, "brieven": 0}
-    return _view({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
+    return View({"boek": book, "brieven": letters, "counts": counts, "places": shown, "snippets": SNIPPETS_PER_CORPUS})
 
 
 def _source_ref(site: Site, src: str, links: Links) -> View:
     """Where a term is defined: a chapter or book page ("Gedefinieerd in"), or the letter that
     brought it into the correspondence ("Ingebracht in")."""
-    chapter = next((c for c in site.chapters if c.src == src), None)
-    if chapter is not None:
-        return _view({"kind": "book", "title": f"Hoofdstuk {chapter.number}: {chapter.title}", "url": links.url(src)})
-    letter = site.letter(src)
-    if letter is not None:
-        name = _author_ref(site, letter.author, links)["name"]
-        return _view({"kind": "letter", "title": f"de brief van {name}, {letter.date.dutch()}", "url": links.url(src)})
-    title = next((p.title for p in site.book_pages if p.src == src), "") or next((p.title for p in site.parts if p.src == src), "")
-    return _view({"kind": "book", "title": title or src, "url": links.url(src)})
+    page = site.page_at(src)
+    if isinstance(page, Chapter):
+        return View({"kind": "book", "title": f"hoofdstuk {page.number}, {page.title}", "url": links.url(src)})
+    if isinstance(page, Letter):
+        name = _author_ref(site, page.author, links)["name"]
+        return View({"kind": "letter", "title": f"de brief van {name}, {page.date.dutch()}", "url": links.url(src)})
+    title = page.title if isinstance(page, (BookPage, Part)) else ""
+    return View({"kind": "book", "title": title or src, "url": links.url(src)})
 
 
 def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = None) -> View:
     """A term page: aliases, forms, related terms, defining chapter, where it occurs."""
     term = site.terms[slug]
     source = _source_ref(site, term.source, links) if term.source else None
-    return _view({
+    return View({
         "kind": "term",
         "title": term.term,
         "slug": slug,
@@ -338,46 +329,85 @@ def term_view(site: Site, slug: str, links: Links, index: MentionIndex | None = 
     })
 
 
-def glossary_view(site: Site, links: Links) -> View:
-    """The glossary A–Z with jump links."""
+def glossary_view(site: Site, links: Links, index: MentionIndex | None = None) -> View:
+    """The glossary A–Z with jump links, and its concept map."""
     letters: dict[str, list[View]] = {}
     for slug, term in sorted(site.terms.items(), key=lambda kv: term_sort_key(kv[1].term)):
-        letters.setdefault(term_initial(term.term), []).append(_view({**_term_ref(site, slug, links), "aliases": term.aliases}))
-    return _view({"kind": "glossary", "letters": [_view({"letter": k, "terms": v}) for k, v in letters.items()]})
+        letters.setdefault(term_initial(term.term), []).append(View({**_term_ref(site, slug, links), "aliases": term.aliases}))
+    counts = {s: (index.count(s, CORPUS_BOOK), index.count(s, CORPUS_LETTERS)) for s in site.terms} if index else {}
+    urls = {s: _term_ref(site, s, links)["url"] for s in site.terms}
+    return View({"kind": "glossary", "letters": [View({"letter": k, "terms": v}) for k, v in letters.items()],
+                 "map": concept_map_view(site.terms, counts, urls)})
 
 
-_BROWSE = {
-    "brieven/tijdlijn.md": timeline_view,
-    "brieven/per-auteur.md": by_author_view,
-    "brieven/per-plaats.md": by_city_view,
-    "brieven/stellingen.md": register_view,
+#: How many editions the home page lists under "Eerdere edities".
+HOME_EDITIONS = 6
+
+
+def home_view(site: Site, links: Links) -> View:
+    """The home page: the newest edition with its stelling and stances, the book, the glossary,
+    the editions before it and the feed (all from the model: the newest edition changes monthly)."""
+    editions = sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True)
+    newest: View | None = None
+    if editions:
+        newest = _edition_ref(editions[0], links)
+        newest["letters"] = [_letter_ref(site, x, links) for x in editions[0].letters]
+    earlier = []
+    for edition in editions[1:HOME_EDITIONS + 1]:
+        ref = _edition_ref(edition, links)
+        ref["authors"] = join_names([_author_ref(site, x.author, links)["name"] for x in edition.letters])
+        earlier.append(ref)
+    facts = book_facts(site)
+    return View({
+        "kind": "home",
+        "newest": newest,
+        "earlier": earlier,
+        "editions": len(editions),
+        "letters_url": links.url(LETTERS_INDEX),
+        "timeline_url": links.url(TIMELINE_SRC),
+        "register_url": links.url(REGISTER_SRC),
+        "book": View({"title": facts.title, "authors": join_names(facts.authors), "imprint": facts.imprint,
+                      "url": links.url(BOOK_INDEX),
+                      "parts": [View({"title": p.display_title, "url": links.url(p.src)}) for p in site.parts]}),
+        "glossary_url": links.url(TERMS_INDEX),
+        "terms": len(site.terms),
+        "colophon_url": links.url(COLOPHON_SRC),
+    })
+
+
+def redirect_view(src: str, links: Links) -> View:
+    """A page that went away: where it sends the reader."""
+    title, target = REDIRECTS[src]
+    return View({"kind": "redirect", "title": title, "target": links.url(target),
+                 "target_title": BROWSE_PAGES[target][0] if target in BROWSE_PAGES else target})
+
+
+#: Generated index pages (and the home page) and the views they show.
+_INDEXES: dict[str, Callable[[Site, Links], View]] = {
+    HOME: home_view,
+    TIMELINE_SRC: timeline_view,
+    BY_AUTHOR_SRC: by_author_view,
+    REGISTER_SRC: register_view,
+    AUTHORS_INDEX: authors_index_view,
 }
 
 
-def chapter_view(site: Site, src: str, links: Links) -> View | None:
-    """A book page with its place in the book: part, number, prev/next in reading order."""
-    from .book import display_title, reading_order
-
-    order = reading_order(site)
-    index = next((i for i, p in enumerate(order) if p.src == src), None)
-    if index is None:
-        return None
-    page = order[index]
+def chapter_view(site: Site, page: BookPage | Part | Chapter, links: Links) -> View:
+    """A book page with its place in the book: its part, number and reading time."""
 
     def ref(p: BookPage | Part | Chapter) -> View:
-        return _view({"title": display_title(p), "url": links.url(p.src)})
+        return View({"title": p.display_title, "url": links.url(p.src)})
 
-    view: View = _view({
+    view: View = View({
         "kind": "chapter" if isinstance(page, Chapter) else "part" if isinstance(page, Part) else "bookpage",
-        "title": display_title(page),
+        "title": page.display_title,
         "reading_minutes": reading_minutes(page.body),
-        "previous": ref(order[index - 1]) if index > 0 else None,
-        "next": ref(order[index + 1]) if index + 1 < len(order) else None,
-        "book": _view({"title": "Customer Experience", "url": links.url("boek/index.md")}),
-        "print_url": links.url("boek/afdrukken.md"),
+        "book": View({"title": "Customer Experience", "url": links.url(BOOK_INDEX)}),
+        "print_url": links.url(PRINT_SRC),
     })
     if isinstance(page, Chapter):
-        part = next(p for p in site.parts if p.number == page.part)
+        part = site.part(page.part)
+        assert part is not None
         view["part"] = ref(part)
         view["number"] = page.number
         view["name"] = page.title
@@ -392,30 +422,28 @@ def page_view(
     """The view for any page, or ``None`` for a plain page. ``url_of``: a ``Links`` the caller keeps
     for every page of the same depth (references made once), or a function (made anew)."""
     links = _links(url_of)
-    letter = site.letter(src)
-    if letter is not None:
-        view = letter_view(site, letter, links, page_url)
+    page = site.page_at(src)
+    if isinstance(page, Letter):
+        view = letter_view(site, page, links, page_url)
         view["terms"] = page_terms(site, mentions, src, links)
         return view
-    if src in _BROWSE:
-        return _BROWSE[src](site, links)
-    edition = site.edition_at(src)
-    if edition is not None:
-        return edition_view(site, edition, links)
-    if src.startswith("boek/") and src not in ("boek/index.md", "boek/afdrukken.md"):
-        chapter = chapter_view(site, src, links)
-        if chapter is not None:
-            chapter["terms"] = page_terms(site, mentions, src, links)
-        return chapter
-    if src == "begrippen/index.md":
-        return glossary_view(site, links)
-    if src.startswith("begrippen/") and src[len("begrippen/"):-3] in site.terms:
-        slug = src[len("begrippen/"):-3]
-        return term_view(site, slug, links, mentions)
-    if src == f"{AUTHORS_DIR}/index.md":
-        return authors_index_view(site, links)
-    if src.startswith(f"{AUTHORS_DIR}/"):
-        key = src[len(AUTHORS_DIR) + 1 : -3]
-        if key in site.authors:
-            return author_view(site, key, links)
+    if isinstance(page, Edition):
+        view = edition_view(site, page, links)
+        view["print_url"] = links.url(edition_print_src(page.slug))
+        return view
+    if isinstance(page, (BookPage, Part, Chapter)) and src != BOOK_INDEX:
+        view = chapter_view(site, page, links)
+        view["terms"] = page_terms(site, mentions, src, links)
+        return view
+    if isinstance(page, Term):
+        return term_view(site, page.slug, links, mentions)
+    if src == TERMS_INDEX:
+        return glossary_view(site, links, mentions)
+    if src in _INDEXES:
+        return _INDEXES[src](site, links)
+    if src in REDIRECTS:
+        return redirect_view(src, links)
+    key = author_key(src)
+    if key is not None and key in site.authors:
+        return author_view(site, key, links)
     return None

@@ -6,15 +6,13 @@ counts every mention per section while it links the first one; see ``SectionMent
 build the adapter collects those counts as MkDocs renders each page; outside a build
 (``klantbeleving check``) ``collect_mentions`` renders the pages with Python-Markdown and the same
 extension. ``build_index`` turns the per-page sections into the index the term pages ("Komt voor
-in") and the pages' term lists read, in reading order. Also here: ``find_unknown_explicit``, the
-check of ``[[name]]`` links against the glossary. Never imports MkDocs.
+in") and the pages' term lists read, in reading order. Never imports MkDocs.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,13 +20,12 @@ from typing import Any, NamedTuple
 import markdown
 import yaml
 
-from .book import display_title, reading_order
-from .model import Site, Term
-from .problems import Problem
-from .termlink import RE_EXPLICIT, SNIPPET_CONTEXT, Matcher, SectionMentions, TermLinkExtension, _snippet, build_matcher
+from .layout import BOOK_DIR, LETTERS_DIR
+from .model import BookPage, Chapter, Part, Site, Term
+from .termlink import SNIPPET_CONTEXT, SectionMentions, TermLinkExtension, build_matcher, snippet
 
-CORPUS_BOOK = "boek"
-CORPUS_LETTERS = "brieven"
+CORPUS_BOOK = BOOK_DIR
+CORPUS_LETTERS = LETTERS_DIR
 
 #: Places per corpus that show a snippet on a term page; further places are listed as links only
 #: (a term mentioned in hundreds of letters would otherwise make a page of hundreds of quotes).
@@ -37,28 +34,11 @@ SNIPPETS_PER_CORPUS = 25
 #: The extensions MkDocs always adds to a site's own ``markdown_extensions``.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-#: Inline Markdown an explicit ``[[name]]`` can stand beside; inside code spans, images, link
-#: targets, tags and attribute lists it is no link.
-_INLINE = re.compile(
-    r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
-    r"|(?P<explicit>" + RE_EXPLICIT + r")"  # the linker's own pattern (inner groups unused here)
-    r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|\[(?P<linktext>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])"
-    r"|(?P<footref>\[\^[^\]]+\])"
-    r"|(?P<tag></?[A-Za-z!][^>]*>)"
-    r"|(?P<attrs>\{\s*[:.#][^}]*\})"
-)
-_EXPLICIT = re.compile(RE_EXPLICIT)
-
 PageMentions = Mapping[str, Sequence[SectionMentions]]
 
 
 class Occurrence(NamedTuple):
-    """Where a term occurs: one page section, the first mention there and the count there.
-
-    A named tuple: a big site has tens of thousands, made in one go after the pages are
-    converted, and a tuple is quicker to make than a frozen dataclass."""
+    """Where a term occurs: one page section, the first mention there and the count there."""
 
     slug: str
     src: str
@@ -73,7 +53,7 @@ class Occurrence(NamedTuple):
     @property
     def snippet(self) -> str:
         """A short snippet around the first mention (made when asked: a term page shows a few)."""
-        return _snippet(self.text, self.start, self.end, SNIPPET_CONTEXT)
+        return snippet(self.text, self.start, self.end, SNIPPET_CONTEXT)
 
 
 @dataclass
@@ -99,7 +79,7 @@ class MentionIndex:
 
 def corpus_pages(site: Site) -> list[tuple[str, str]]:
     """(src, corpus) of the book (reading order) and the letters (oldest edition first)."""
-    pages = [(p.src, CORPUS_BOOK) for p in reading_order(site)]
+    pages = [(p.src, CORPUS_BOOK) for p in site.book_order()]
     pages += [(x.src, CORPUS_LETTERS) for x in site.letters()]
     return pages
 
@@ -127,8 +107,7 @@ class SnippetBudget:
     A term page shows a snippet at the first ``SNIPPETS_PER_CORPUS`` places of each corpus, in
     reading order (``corpus_pages``, then the page's sections); a place with that many earlier
     places of the same term and corpus needs none, and neither does a page outside the corpora
-    (its mentions are not listed). Making the source means taking the block's text apart
-    again; on a big site almost every first mention comes after the first 25 of its term.
+    (its mentions are not listed); making a source means taking the block's text apart again.
     """
 
     def __init__(self, site: Site, limit: int = SNIPPETS_PER_CORPUS) -> None:
@@ -167,7 +146,7 @@ def _no_snippet(slug: str, section: int) -> bool:
 def page_sources(site: Site) -> list[tuple[str, str, str]]:
     """(src, Markdown body, own term slug) of every page whose text can mention a term: the book,
     the letters, the editions' leads and the terms' definitions."""
-    found = [(p.src, p.body, "") for p in reading_order(site)]
+    found = [(p.src, p.body, "") for p in site.book_order()]
     found += [(x.src, x.body, "") for x in site.letters()]
     found += [(e.src, e.lead, "") for e in site.editions]
     found += [(t.src, t.definition, slug) for slug, t in site.terms.items()]
@@ -227,12 +206,6 @@ def site_extensions(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
     return names, configs
 
 
-def index_mentions(site: Site, extensions: Sequence[Any] = MKDOCS_BUILTIN_EXTENSIONS,
-                   configs: Mapping[str, Any] | None = None) -> MentionIndex:
-    """``build_index`` over ``collect_mentions`` (outside a build)."""
-    return build_index(site, collect_mentions(site, extensions, configs))
-
-
 def unused_terms(site: Site, pages: PageMentions) -> list[Term]:
     """Terms that no page mentions: not the book, the letters, an edition's lead or another term
     (``pages`` as ``collect_mentions`` gives them)."""
@@ -240,47 +213,11 @@ def unused_terms(site: Site, pages: PageMentions) -> list[Term]:
     return [t for slug, t in sorted(site.terms.items()) if slug not in used]
 
 
-def outside_code(markdown_text: str) -> Iterator[tuple[int, str]]:
-    """(0-based line index, line) of every line outside fenced code blocks (``` and ~~~)."""
-    fence: str | None = None
-    for index, raw in enumerate(markdown_text.splitlines()):
-        f = _FENCE.match(raw)
-        if fence is not None:
-            if f and f.group(1)[0] == fence[0] and len(f.group(1)) >= len(fence):
-                fence = None
-        elif f:
-            fence = f.group(1)
-        else:
-            yield index, raw
-
-
-def find_unknown_explicit(src: str, body: str, body_line: int, matcher: Matcher) -> list[Problem]:
-    """``[[name]]`` links in a body whose name is no term, alias or form (line = file line)."""
-    problems: list[Problem] = []
-    for offset, raw in outside_code(body):
-        for m in _INLINE.finditer(raw):
-            if m.lastgroup != "explicit":
-                continue
-            e = _EXPLICIT.match(m.group())
-            assert e is not None
-            if e.group(1):
-                continue
-            name = e.group(2).strip()
-            if name and matcher.resolve(name) is None:
-                problems.append(Problem(src, body_line + offset,
-                                        f"[[{name}]] verwijst naar een onbekend begrip (geen term, alias of woordvorm)",
-                                        "warning"))
-    return problems
-
-
 def where_in_book(site: Site, src: str) -> tuple[str, str]:
     """(group title, page title) of a book page: the part it belongs to and its own title."""
-    for part in site.parts:
-        if part.src == src:
-            return display_title(part), display_title(part)
-        for chapter in part.chapters:
-            if chapter.src == src:
-                return display_title(part), display_title(chapter)
-    page = next((p for p in site.book_pages if p.src == src), None)
-    title = page.title if page else src
+    page = site.page_at(src)
+    if isinstance(page, Chapter):
+        part = site.part(page.part)
+        return (part.display_title if part else ""), page.display_title
+    title = page.display_title if isinstance(page, (Part, BookPage)) else src
     return title, title

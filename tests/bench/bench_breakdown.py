@@ -81,7 +81,7 @@ def measure(project: Path) -> dict[str, float]:
 
     PluginCollection.run_event = timed_event  # type: ignore[method-assign]
     try:
-        from klantbeleving import termlink
+        from klantbeleving.termlink import extension as termlink
 
         termlink.TermLinkTreeprocessor.run = _timed(table, "  ours: term linking and counting", termlink.TermLinkTreeprocessor.run)
         termlink.TermMentionsTreeprocessor.run = _timed(table, "  ours: mentions per section", termlink.TermMentionsTreeprocessor.run)

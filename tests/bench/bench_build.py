@@ -5,10 +5,7 @@ in a fresh process with our hooks and with a plain Material configuration of the
 (interleaved, the fastest of ``--repeat`` builds counts), and
 prints wall time, peak memory, ratios (also of builds run side by side), the size of a letter page
 and of the search index. The corpora and sites live on a RAM disk where there is one (``scratch``).
-
-Our hooks keep Jinja's compiled templates between builds (``.cache/klantbeleving``); plain
-Material compiles them in every build. So the hooked build is measured twice: as every build
-after the first (``hooks``) and as the first build of a fresh clone (``hooks cold``, no cache).
+Method and current figures: ``tests/bench/README.md``.
 """
 
 from __future__ import annotations
@@ -69,7 +66,7 @@ def write_corpus(docs: Path, letters: int, terms: int, seed: int = 7) -> None:
                 paragraphs.append(" ".join(words).capitalize() + ".")
             body = "\n\n".join(paragraphs)
             (folder / f"{pos + 1:02d}-{author}.md").write_text(
-                f"---\nauthor: {author}\ncity: {CITIES[author]}\ndate: {year}-{month:02d}\n---\n\n{body}\n", encoding="utf-8")
+                f"---\nauthor: {author}\ncity: {CITIES[author]}\ndate: {year}-{month:02d}\nnumber: {n + 1}\n---\n\n{body}\n", encoding="utf-8")
             n += 1
 
 
@@ -107,24 +104,17 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def clear_template_cache(project: Path) -> None:
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-
-
-def count_instructions(project: Path, config: str, *, cold: bool = False) -> int:
+def count_instructions(project: Path, config: str) -> int:
     """Build once under valgrind's callgrind; return the instructions the build executed.
 
     Unlike seconds this count does not depend on what else the (shared) machine is doing: the
     same sources and code give the same count, so a small change in cost shows. A build without
-    valgrind goes first, so both configurations are counted with their bytecode cached (and, unless
-    ``cold``, with the compiled templates our hooks keep).
+    valgrind goes first, so both configurations are counted with their bytecode cached.
     """
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=build_env(),
                    capture_output=True, check=True)
     shutil.rmtree(project / "site", ignore_errors=True)
-    if cold:
-        clear_template_cache(project)
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                           sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
                          env=build_env(), capture_output=True, text=True)
@@ -137,31 +127,27 @@ def count_instructions(project: Path, config: str, *, cold: bool = False) -> int
 def measure_instructions(letters: int, terms: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        runs = {"plain": False, "hooks": False, "hooks_cold": True}  # name → without template cache
+        runs = ("plain", "hooks")
         for name in runs:
             write_corpus(project / name / "docs", letters, terms)
-        configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config(), "hooks_cold": hooked_config()}
-        with ThreadPoolExecutor(max_workers=3) as pool:  # the counts do not depend on sharing the cores
-            counts = dict(zip(runs, pool.map(lambda name: count_instructions(project / name, configs[name], cold=runs[name]), runs),
+        configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config()}
+        with ThreadPoolExecutor(max_workers=2) as pool:  # the counts do not depend on sharing the cores
+            counts = dict(zip(runs, pool.map(lambda name: count_instructions(project / name, configs[name]), runs),
                               strict=True))
         g = {name: count / 1e9 for name, count in counts.items()}
-        return {"letters": letters, "terms": terms, **g, "ratio": g["hooks"] / g["plain"], "ratio_cold": g["hooks_cold"] / g["plain"]}
+        return {"letters": letters, "terms": terms, **g, "ratio": g["hooks"] / g["plain"]}
 
 
 def scratch() -> str | None:
     """Where the corpora and their sites go: a RAM disk when the machine has one (``/dev/shm``),
-    so the comparison measures the builds, not the disk. Both builds write as many files, but
-    on a virtual disk that discards freed blocks, removing and writing ~100 MB swung a build by
-    seconds from run to run. Elsewhere the system's temporary folder."""
+    so the comparison measures the builds, not the disk; elsewhere the system's temporary folder."""
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-def _start(project: Path, config: str, *, cold: bool = False) -> tuple[subprocess.Popen[bytes], float]:
+def _start(project: Path, config: str) -> tuple[subprocess.Popen[bytes], float]:
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.rmtree(project / "site", ignore_errors=True)
-    if cold:
-        clear_template_cache(project)
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=build_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return proc, time.perf_counter()
@@ -175,15 +161,14 @@ def _finish(project: Path, proc: subprocess.Popen[bytes], start: float) -> tuple
     return seconds, usage.ru_maxrss // 1024
 
 
-def run_build(project: Path, config: str, *, cold: bool = False) -> tuple[float, int]:
+def run_build(project: Path, config: str) -> tuple[float, int]:
     """Build in a child process; return (seconds, peak RSS in MB) of that child."""
-    return _finish(project, *_start(project, config, cold=cold))
+    return _finish(project, *_start(project, config))
 
 
 def run_pair(plain: tuple[Path, str], hooks: tuple[Path, str]) -> float:
     """Both builds at once, one per core; hooks' seconds over plain's. The two share whatever
-    the machine does meanwhile (a shared machine's speed drifts by tens of percent between
-    one build and the next), so their ratio is steadier than that of builds one after another."""
+    the machine does meanwhile, so their ratio is steadier than that of builds one after another."""
     started = [(project, *_start(project, config)) for project, config in (plain, hooks)]
     (plain_s, _), (hooks_s, _) = [_finish(*s) for s in started]
     return hooks_s / plain_s
@@ -214,15 +199,14 @@ def measure(letters: int, terms: int, repeat: int, pairs: int) -> dict[str, Any]
         write_corpus(project / "plain" / "docs", letters, terms)
         write_corpus(project / "hooks" / "docs", letters, terms)
         configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config()}
-        runs: dict[str, list[tuple[float, int]]] = {"plain": [], "hooks": [], "hooks_cold": []}
-        run_build(project / "hooks", configs["hooks"])  # a first build: bytecode and templates cached
+        runs: dict[str, list[tuple[float, int]]] = {"plain": [], "hooks": []}
+        run_build(project / "hooks", configs["hooks"])  # a first build: bytecode cached
         for _ in range(repeat):  # interleaved, so a slow spell of the machine hits all alike
             runs["plain"].append(run_build(project / "plain", configs["plain"]))
             runs["hooks"].append(run_build(project / "hooks", configs["hooks"]))
-            runs["hooks_cold"].append(run_build(project / "hooks", configs["hooks"], cold=True))
         paired = sorted(run_pair((project / "plain", configs["plain"]), (project / "hooks", configs["hooks"]))
                         for _ in range(pairs))
-        plain, hooked, cold = min(runs["plain"]), min(runs["hooks"]), min(runs["hooks_cold"])
+        plain, hooked = min(runs["plain"]), min(runs["hooks"])
         project = project / "hooks"
         site = project / "site"
         letter_page = next(site.glob("brieven/*/01-*/index.html"))
@@ -230,7 +214,6 @@ def measure(letters: int, terms: int, repeat: int, pairs: int) -> dict[str, Any]
         return {"letters": letters, "terms": terms, "plain_s": plain[0], "plain_mb": plain[1],
                 "hooks_s": hooked[0], "hooks_mb": hooked[1], "ratio": hooked[0] / plain[0],
                 "paired": paired[len(paired) // 2], "pairs": paired,
-                "cold_s": cold[0], "ratio_cold": cold[0] / plain[0],
                 "page_kb": letter_page.stat().st_size / 1024, "index_kb": index.stat().st_size / 1024}
 
 
@@ -239,33 +222,35 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="builds per configuration (the fastest counts)")
     parser.add_argument("--pairs", type=int, default=5, help="builds side by side (the median counts)")
     parser.add_argument("--quick", action="store_true", help="only the small corpus")
+    parser.add_argument("--only", metavar="LETTERS,TERMS", help="only this corpus, e.g. 2000,300")
     parser.add_argument("--instructions", type=int, metavar="LETTERS", default=0,
                         help="count instructions with valgrind (callgrind) instead of timing, for this many letters")
     parser.add_argument("--terms", type=int, default=20, help="terms of the corpus whose instructions are counted")
     args = parser.parse_args()
     if args.instructions:
         r = measure_instructions(args.instructions, args.terms)
-        print("| letters | terms | plain G instructions | hooks G | hooks/plain | hooks cold G | hooks cold/plain |")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
-        print(f"| {r['letters']} | {r['terms']} | {r['plain']:.2f} | {r['hooks']:.2f} | {r['ratio']:.3f} | "
-              f"{r['hooks_cold']:.2f} | {r['ratio_cold']:.3f} |")
+        print("| letters | terms | plain G instructions | hooks G | hooks/plain |")
+        print("|---:|---:|---:|---:|---:|")
+        print(f"| {r['letters']} | {r['terms']} | {r['plain']:.2f} | {r['hooks']:.2f} | {r['ratio']:.3f} |")
         return 0
     sizes = [(200, 20), (200, 300)] if args.quick else [(200, 20), (2000, 20), (2000, 300)]
+    if args.only:
+        letters, terms = (int(x) for x in args.only.split(","))
+        sizes = [(letters, terms)]
     rows = [measure(n, t, args.repeat, args.pairs) for n, t in sizes]
-    print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | hooks/plain paired | hooks cold s "
-          "| cold/plain | letter page KB | search index KB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | hooks/plain paired "
+          "| letter page KB | search index KB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['letters']} | {r['terms']} | {r['plain_s']:.2f} | {r['plain_mb']} | {r['hooks_s']:.2f} | {r['hooks_mb']} | "
-              f"{r['ratio']:.2f} | {r['paired']:.2f} | {r['cold_s']:.2f} | {r['ratio_cold']:.2f} | {r['page_kb']:.0f} | "
+              f"{r['ratio']:.2f} | {r['paired']:.2f} | {r['page_kb']:.0f} | "
               f"{r['index_kb']:.0f} |")
     print("\nhooks/plain: fastest of the builds one after another; paired: the median of builds side by side (one per core)")
     for r in rows:
         print(f"paired, {r['letters']} letters / {r['terms']} terms: " + " ".join(f"{x:.3f}" for x in r["pairs"]))
     by = {(r["letters"], r["terms"]): r for r in rows}
-    if (2000, 20) in by:
+    if (2000, 20) in by and (200, 20) in by and (2000, 300) in by:
         print(f"\n10x pages: {by[(2000, 20)]['hooks_s'] / by[(200, 20)]['hooks_s']:.2f}x time (target <= 10.5; "
-              f"cold {by[(2000, 20)]['cold_s'] / by[(200, 20)]['cold_s']:.2f}x, "
               f"plain Material {by[(2000, 20)]['plain_s'] / by[(200, 20)]['plain_s']:.2f}x)")
         print(f"300/20 terms: {by[(2000, 300)]['hooks_s'] / by[(2000, 20)]['hooks_s']:.3f}x time "
               f"(includes 280 more term pages; plain Material: {by[(2000, 300)]['plain_s'] / by[(2000, 20)]['plain_s']:.3f}x)")

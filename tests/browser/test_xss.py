@@ -34,7 +34,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 PAGES = ["", f"{ED}/", f"{ED}/02-rien-brus/", "auteurs/rien-brus/", "auteurs/", "begrippen/", "begrippen/cxm/",
-         "brieven/stellingen/", "brieven/per-plaats/", "brieven/tijdlijn/", "brieven/per-auteur/"]
+         "brieven/stellingen/", "brieven/per-plaats/", "brieven/tijdlijn/", "brieven/per-auteur/", f"{ED}/afdrukken/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import feedparser
@@ -39,24 +40,33 @@ def test_browse_pages_and_register(tmp_path: Path) -> None:
     site = built(tmp_path, two_editions())
     timeline = page(site, "brieven/tijdlijn/index.html")
     assert [h.text() for h in timeline.css("article h2")] == ["2026", "2025"]
-    by_city = page(site, "brieven/per-plaats/index.html")
-    assert [h.text() for h in by_city.css("article h2")] == ["Helmond", "Santpoort-Zuid", "Zeist"]
+    by_author = page(site, "brieven/per-auteur/index.html")
+    assert [h.text() for h in by_author.css("article h2")] == ["Rien Brus", "Jan-Hein Pierik", "Wim Rampen"]  # by surname
+    by_city = page(site, "brieven/per-plaats/index.html")  # went away: its URL sends the reader on
+    assert by_city.css_first("meta[http-equiv='refresh']").attributes["content"] == "0; url=../../brieven/per-auteur/"
     register = page(site, "brieven/stellingen/index.html")
+    assert [th.text() for th in register.css("table.kb-register thead th")][1:] == ["Rien Brus", "Jan-Hein Pierik", "Wim Rampen"]
     rows = register.css("table.kb-register tbody tr")
     assert len(rows) == 2
-    first = [" ".join(td.text().split()) for td in rows[0].css("td")]
-    assert first == ["—", "brief", "eens"]  # Jan-Hein, Rien, Wim in name order
-    second = [" ".join(td.text().split()) for td in rows[1].css("td")]
-    assert second == ["brief", "oneens", "brief"]
+
+    def cells(row: object) -> list[str]:
+        return [" ".join(td.css_first(".kb-stance, .kb-register__none").text().split()) for td in row.css("td")]  # type: ignore[attr-defined]
+
+    assert cells(rows[0]) == ["geen standpunt", "geen brief", "eens"]  # Rien, Jan-Hein, Wim
+    assert cells(rows[1]) == ["oneens", "geen standpunt", "geen standpunt"]
 
 
 def test_edition_prev_next_and_letter_citation(tmp_path: Path) -> None:
     site = built(tmp_path, two_editions())
-    edition = page(site, f"{ED}/index.html")
-    assert edition.css_first(".kb-pager__next").attributes["href"] == "../../brieven/2026-01-tweede/"
+    edition = page(site, f"{ED}/index.html")  # the reading order: edition → its letters → the next edition
+    assert edition.css_first(".kb-pager__next").attributes["href"] == "../../brieven/2025-12-proef/01-jan-hein-pierik/"
+    last = page(site, f"{ED}/03-wim-rampen/index.html")
+    assert last.css_first(".kb-pager__next").attributes["href"] == "../../../brieven/2026-01-tweede/"
+    assert last.css_first("link[rel='next']").attributes["href"] == "../../../brieven/2026-01-tweede/"
+    assert " ".join(last.css_first(".kb-pager__next").text().split()) == "Volgende editie → januari 2026 — Tweede"
     letter_page = page(site, f"{ED}/03-wim-rampen/index.html")
     apa = letter_page.css_first(".kb-cite__apa").text()
-    assert apa.startswith("Rampen, W. (2025, december). Brief van wim-rampen [Brief].")
+    assert re.match(r"Rampen, W\. \(2025, december\)\. Brief van wim-rampen \[Brief \d+\]\.", apa), apa
     assert apa.endswith("https://proef.example/brieven/2025-12-proef/03-wim-rampen/")
     assert "@misc{rampen20251203," in letter_page.css_first(".kb-cite__bibtex").text()
 

@@ -56,7 +56,7 @@ def term_links(doc: LexborHTMLParser) -> list[tuple[str, str, str]]:
             for a in doc.css("article a.kb-term")]
 
 
-def test_chapter_links_first_mention_per_section(tmp_path: Path) -> None:
+def test_chapter_links_first_mention_per_page(tmp_path: Path) -> None:
     site = built(tmp_path)
     chapter = html(site, "boek/deel-1/01-over-beleving/index.html")
     assert term_links(chapter) == [
@@ -70,6 +70,50 @@ def test_chapter_links_first_mention_per_section(tmp_path: Path) -> None:
     assert first.attributes["title"] == "cultuur: Hoe het er echt aan toe gaat."
     assert not chapter.css("h1 a.kb-term, h2 a.kb-term, code a.kb-term, a a.kb-term")
     assert [s.text() for s in chapter.css("article span.kb-noterm")] == ["cult"]
+
+
+SECTIONS = (
+    "De cultuur eerst, en een cult.\n\n## Twee\n\nWeer de cultuur en een cult.\n\n"
+    "## Drie\n\nNog eens cultuur en cult.\n"
+)
+
+
+def test_a_page_or_a_term_asks_for_links_per_section(tmp_path: Path) -> None:
+    files = site_files()
+    files["boek/deel-1/01-over-beleving.md"] = "---\ntitle: Over beleving\npart: 1\nchapter: 1\n---\n\n" + SECTIONS
+    files["boek/deel-1/02-per-sectie.md"] = (
+        "---\ntitle: Per sectie\npart: 1\nchapter: 2\ntermlinks: sectie\n---\n\n" + SECTIONS)
+    files["begrippen/cult.md"] = files["begrippen/cult.md"].replace("term: cult\n", "term: cult\nlink: sectie\n")
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is None, log
+    site = tmp_path / "site"
+    by_term = [t for t, _, _ in term_links(html(site, "boek/deel-1/01-over-beleving/index.html"))]
+    assert by_term == ["cultuur", "cult", "cult", "cult"]
+    by_page = [t for t, _, _ in term_links(html(site, "boek/deel-1/02-per-sectie/index.html"))]
+    assert by_page == ["cultuur", "cult", "cultuur", "cult", "cultuur", "cult"]
+    cultuur = html(site, "begrippen/cultuur/index.html")  # counting is the same whatever is linked
+    assert " ".join(cultuur.css_first(".kb-mentions--boek h3").text().split()) == "Boek 6 vermeldingen"
+
+
+def test_titles_of_works_and_epigraphs_are_not_linked(tmp_path: Path) -> None:
+    files = site_files()
+    files["index.md"] = ("---\ntitle: Proef\n---\n\nWelkom op Proef: een *Cultuur*{.titel} "
+                         "en <cite>Cult</cite>. Dan pas de cult.\n")
+    files["boek/index.md"] = "---\ntitle: De Cult\n---\n\nHet boek *De Cult* gaat over cultuur.\n"
+    files["boek/deel-1/01-over-beleving.md"] = (
+        "---\ntitle: Over beleving\npart: 1\nchapter: 1\n---\n\n"
+        '<blockquote class="kb-epigraph" markdown>\nEen cult is geen cultuur.\n</blockquote>\n\n'
+        "Over De Cult, een cult en een cultuur.\n")
+    exc, log = build(write_site(tmp_path, files))
+    assert exc is None, log
+    site = tmp_path / "site"
+    home = html(site, "index.html")
+    assert [(t, text) for t, text, _ in term_links(home)] == [("cult", "cult")]
+    book = html(site, "boek/index.html")
+    assert [(t, text) for t, text, _ in term_links(book)] == [("cultuur", "cultuur")]
+    chapter = html(site, "boek/deel-1/01-over-beleving/index.html")
+    assert [(t, text) for t, text, _ in term_links(chapter)] == [("cult", "cult"), ("cultuur", "cultuur")]
+    assert not chapter.css("blockquote.kb-epigraph a")
 
 
 def test_term_page_does_not_link_itself_but_links_others(tmp_path: Path) -> None:
@@ -160,3 +204,13 @@ def test_a_term_in_many_letters_quotes_its_first_places_in_a_real_build(tmp_path
     quoted = [li.css_first(".kb-snippet").text() for li in places if li.css_first(".kb-snippet")]
     assert len(quoted) == SNIPPETS_PER_CORPUS
     assert all(f"nummer{n} gaat over cultuur" in quote for n, quote in enumerate(quoted))
+
+
+def test_every_term_link_gets_its_url_before_anyone_reads_the_page(tmp_path: Path) -> None:
+    """Term links carry a placeholder href while the page converts; no placeholder is left in any
+    page, the search index or the feed."""
+    site = built(tmp_path)
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
+            and b"kbterm:" in p.read_bytes()]
+    assert left == []
+    assert term_links(html(site, f"{ED}/02-rien-brus/index.html"))[0][2] == "../../../begrippen/cultuur/"

@@ -15,7 +15,12 @@ def test_imported_corpus_builds_strictly_with_pull_quotes(corpus: Path, tmp_path
     files = {rel: text for rel, text in small_site().items() if not rel.startswith("brieven/")}
     cfg = write_site(tmp_path, files)
     brieven = tmp_path / "docs" / "brieven"
-    sources = [str(p) for p in sorted((corpus / "letters").glob("*.txt"))]
+    sources = []
+    for path in sorted((corpus / "letters").glob("*.txt")):  # each export with a stelling line of our own
+        title, rest = path.read_text(encoding="utf-8").split("\n", 1)
+        copy = tmp_path / path.name
+        copy.write_text(f"{title}\nStelling: Een stelling van de redactie voor {path.stem}.\n{rest}", encoding="utf-8")
+        sources.append(str(copy))
     assert main(["import", "letters", *sources, "--into", str(brieven)]) == 0
 
     exc, log = build(cfg, strict=True)

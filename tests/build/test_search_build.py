@@ -41,16 +41,18 @@ def search_files() -> dict[str, str]:
     files = site_files()
     files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", extra=f"title: '{HOSTILE_TITLE}'\n")
     files["over.md"] = "---\ntitle: Over deze site\n---\n\nGewone pagina zonder soort.\n"
+    files.setdefault("brieven/index.md", "---\ntitle: Brieven\n---\n\nAlle edities, nieuwste eerst.\n")
     return files
 
 
-def test_only_letters_editions_book_terms_and_authors_are_indexed(tmp_path: Path) -> None:
+def test_letters_editions_book_terms_authors_and_written_pages_are_indexed(tmp_path: Path) -> None:
     site = built(tmp_path, search_files())
     indexed = set(fragments(site))
     assert {f"/{ED}/01-jan-hein-pierik/", f"/{ED}/02-rien-brus/", f"/{ED}/", "/boek/deel-1/01-over-beleving/",
-            "/boek/deel-1/", "/begrippen/cult/", "/auteurs/rien-brus/"} <= indexed
-    never = {"/", "/over/", "/boek/afdrukken/", "/brieven/tijdlijn/", "/brieven/per-auteur/", "/brieven/per-plaats/",
-             "/brieven/stellingen/", "/begrippen/", "/auteurs/", f"/{ED}/03-wim-rampen/"}  # the last one is a draft
+            "/boek/deel-1/", "/begrippen/cult/", "/auteurs/rien-brus/", "/over/"} <= indexed
+    never = {"/", "/boek/", "/boek/afdrukken/", f"/{ED}/afdrukken/", "/brieven/", "/brieven/tijdlijn/",
+             "/brieven/per-auteur/", "/brieven/per-plaats/", "/brieven/stellingen/", "/begrippen/", "/auteurs/",
+             f"/{ED}/03-wim-rampen/"}  # the last one is a draft
     assert not indexed & never
     marked = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()}
     assert {f"/{p.removesuffix('index.html')}" for p in marked} == indexed
@@ -69,6 +71,7 @@ def test_fragments_carry_title_type_writer_month_and_filters(tmp_path: Path) -> 
     assert found["/boek/deel-1/01-over-beleving/"]["meta"]["title"] == "Hoofdstuk 1: Over beleving"
     assert found["/boek/deel-1/01-over-beleving/"]["filters"] == {"type": ["Hoofdstuk"]}
     assert found["/begrippen/cult/"]["meta"]["type"] == "Begrip"
+    assert {k: found["/over/"]["meta"][k] for k in ("title", "type")} == {"title": "Over deze site", "type": "Pagina"}
     assert found["/auteurs/rien-brus/"]["meta"] == {**found["/auteurs/rien-brus/"]["meta"], "type": "Auteur", "title": "Rien Brus"}
     # A title from frontmatter arrives as text: escaped in the attribute, whole in the index.
     hostile = found[f"/{ED}/01-jan-hein-pierik/"]
@@ -96,6 +99,16 @@ def test_search_exclude_in_frontmatter_keeps_a_page_out(tmp_path: Path) -> None:
     site = built(tmp_path, files)
     assert f"/{ED}/02-rien-brus/" not in fragments(site)
     assert f"/{ED}/01-jan-hein-pierik/" in fragments(site)
+
+
+def test_search_boost_in_frontmatter_weighs_the_pages_text(tmp_path: Path) -> None:
+    files = search_files()
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Santpoort-Zuid", extra="search:\n  boost: 3\n")
+    site = built(tmp_path, files)
+    assert html(site, f"{ED}/02-rien-brus/index.html").css_first("[data-pagefind-body]").attributes[
+        "data-pagefind-weight"] == "3.0"
+    assert "data-pagefind-weight" not in html(site, f"{ED}/01-jan-hein-pierik/index.html").css_first(
+        "[data-pagefind-body]").attributes
 
 
 def test_the_bundle_is_dutch_and_has_no_unused_interfaces(tmp_path: Path) -> None:

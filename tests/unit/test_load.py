@@ -141,6 +141,75 @@ BAD = [
         f"docs/{ED}/02-rien-brus.md:6: 'publish': 'binnenkort' is geen datum",
         id="publish-not-a-date",
     ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", numbered=False)},
+        f"docs/{ED}/02-rien-brus.md:1: verplichte sleutel 'number' (het briefnummer in de reeks) ontbreekt",
+        id="published-letter-without-number",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", number=7),
+         f"{ED}/03-wim-rampen.md": letter("wim-rampen", "Helmond", number=7)},
+        f"docs/{ED}/03-wim-rampen.md:6: briefnummer 7 is al gegeven aan docs/{ED}/02-rien-brus.md",
+        id="number-given-twice",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", number=7),
+         "brieven/2026-01-later/index.md": "---\nstelling: Later.\ndate: 2026-01\ndraft: true\n---\n",
+         "brieven/2026-01-later/01-wim-rampen.md": letter("wim-rampen", "Helmond", date="2026-01", number=7)},
+        "docs/brieven/2026-01-later/01-wim-rampen.md:6: briefnummer 7 is al gegeven aan",
+        id="number-given-twice-once-in-a-draft",
+    ),
+    *(pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra=f"number: {value}\n", numbered=False)},
+        f"docs/{ED}/02-rien-brus.md:6: 'number' (het briefnummer) moet een geheel getal van 1 of hoger zijn",
+        id=f"number-{name}",
+    ) for name, value in [("text", "zeven"), ("zero", "0"), ("negative", "-3"), ("float", "7.5"), ("bool", "true"),
+                          ("list", "[7]"), ("string-digits", "'7'")]),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="text: vertaling\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'text' is 'vertaling', niet een van: samenvatting, origineel",
+        id="text-unknown",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="text: [origineel]\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'text' moet tekst zijn, geen lijst",
+        id="text-a-list",
+    ),
+    pytest.param(
+        {f"{ED}/index.md": "---\nstelling: Een proef is nodig.\ndate: 2025-12\ntags: {a: b}\n---\n"},
+        f"docs/{ED}/index.md:4: 'tags' moet een lijst met tekst zijn",
+        id="edition-tags-a-mapping",
+    ),
+    pytest.param(
+        {f"{ED}/index.md": "---\nstelling: Een proef is nodig.\ndate: 2025-12\npublished_in: [a]\n---\n"},
+        f"docs/{ED}/index.md:4: 'published_in' moet tekst zijn",
+        id="published-in-a-list",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="tags: [x]\n")},
+        f"docs/{ED}/02-rien-brus.md:6: onbekende sleutel 'tags' voor een brief",
+        id="tags-on-a-letter",
+    ),
+    pytest.param(
+        {f"{ED}/02-rien-brus.md": letter("rien-brus", "Zeist", extra="termlinks: hoofdstuk\n")},
+        f"docs/{ED}/02-rien-brus.md:6: 'termlinks' moet pagina of sectie zijn, niet 'hoofdstuk'",
+        id="termlinks-unknown-value",
+    ),
+    pytest.param(
+        {"index.md": "---\ntitle: Start\ntermlinks: [sectie]\n---\n\nWelkom.\n"},
+        "docs/index.md:3: 'termlinks' moet pagina of sectie zijn",
+        id="termlinks-a-list",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\nlink: altijd\n---\n\nKlantbeleving.\n"},
+        "docs/begrippen/cx.md:3: 'link' moet pagina of sectie zijn, niet 'altijd'",
+        id="term-link-unknown-value",
+    ),
+    pytest.param(
+        {"begrippen/cx.md": "---\nterm: CX\ntermlinks: sectie\n---\n\nKlantbeleving.\n"},
+        "docs/begrippen/cx.md:3: onbekende sleutel 'termlinks' voor een begrip",
+        id="termlinks-on-a-term",
+    ),
 ]
 
 
@@ -148,6 +217,22 @@ BAD = [
 def test_bad_sources_give_a_problem_with_file_and_line(tmp_path: Path, changes: dict, expected: str) -> None:
     problems = problems_for(tmp_path, changes)
     assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_numbers_text_and_publication_are_read(tmp_path: Path) -> None:
+    """A draft may wait for its number; ``text`` defaults to a summary; an edition keeps where it
+    appeared and its tags."""
+    files: dict[str, str | bytes] = dict(small_site())
+    files[f"{ED}/index.md"] = ("---\nstelling: Een proef is nodig.\ndate: 2025-12\npublished_in: 'Blad #5 - 2025'\n"
+                               "tags: [klantcontact, <b>x</b>]\n---\n\nInleiding.\n")
+    files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", number=1, extra="text: origineel\n")
+    files[f"{ED}/02-rien-brus.md"] = letter("rien-brus", "Zeist", number=2)
+    files[f"{ED}/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", numbered=False, extra="draft: true\n")
+    site, problems = load_site(write(tmp_path, files), include_drafts=True)
+    assert problems == []
+    edition = site.editions[0]
+    assert (edition.published_in, edition.tags) == ("Blad #5 - 2025", ["klantcontact", "<b>x</b>"])
+    assert [(x.number, x.text) for x in edition.letters] == [(1, "origineel"), (2, "samenvatting"), (None, "samenvatting")]
 
 
 @pytest.mark.parametrize(
@@ -178,3 +263,17 @@ def test_drafts_and_embargo_are_left_out(tmp_path: Path) -> None:
     assert site.excluded == {f"{ED}/02-rien-brus.md", f"{ED}/03-wim-rampen.md"}
     site, _ = load_site(docs, today=dt.date(2026, 2, 1))
     assert [x.author for x in site.letters()] == ["jan-hein-pierik", "wim-rampen"]
+
+
+def test_how_often_terms_are_linked_is_read(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(small_site())
+    files["index.md"] = "---\ntitle: Start\ntermlinks: Sectie\n---\n\nWelkom.\n"
+    files["begrippen/cx.md"] = "---\nterm: CX\nlink: sectie\n---\n\nKlantbeleving.\n"
+    files["boek/index.md"] = "---\ntitle: Een boek\n---\n\nOver het boek.\n"
+    files["brieven/index.md"] = "---\ntitle: Een reeks brieven\ntermlinks: pagina\n---\n\nOver de reeks.\n"
+    site, problems = load_site(write(tmp_path, files))
+    assert problems == []
+    assert site.termlinks == {"index.md": "sectie", "brieven/index.md": "pagina"}
+    assert site.terms["cx"].link == "sectie"
+    assert site.terms["cxm"].link == "pagina"
+    assert site.titles_of_works() == ["Een boek", "Een reeks brieven"]

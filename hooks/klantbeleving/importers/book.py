@@ -13,28 +13,30 @@ Pure steps, none of which touches MkDocs or the file system:
 * :func:`dehyphenate` — join two wrapped lines the Dutch way (``pati-``/``ënten`` → ``patiënten``,
   ``ISO-``/``norm`` → ``ISO-norm``, ``product-``/``en procesgericht`` keeps hyphen and space);
 * :func:`mark_notes` — glued footnote numbers → ``[^n]`` references;
-* :func:`split_book` — text → :class:`Book` (raises :class:`BookImportError`);
+* :func:`split_book` — text → :class:`Book` (raises :class:`InputError`);
 * :func:`render_book` / :func:`render_glossary` — book → ``{relative path: Markdown}``;
-* :func:`find_placeholder_notes` — the footnotes an editor still has to fill in.
 
-:func:`write_tree` writes all files or none; :func:`run` is the command-line wrapper.
+:func:`run` is the command-line wrapper; it writes through :mod:`klantbeleving.importers.writer`.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from slugify import slugify
+
+from ..model import Author
+from ..placeholders import FOOTNOTE_TODO
+from ..sources import parse_source
+from ..text import escape_markdown
+from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
+from .writer import WriteError, write_folders
 
 # -- constants -----------------------------------------------------------------------------
 
@@ -67,38 +69,16 @@ TERMINAL = ".!?…"
 CLOSERS = "’”)»"
 BOX_TYPE = "kader"
 """Admonition type of a box (``!!! kader "Definities"``); style it as ``.admonition.kader``."""
+FIGURE_TYPE = "figuur"
+FIGURE_TITLE = "Tekst uit een figuur of kader (nakijken: bewaren, herschrijven of weghalen)"
+"""A figure block (``!!! figuur``): text from the PDF that is not running text, kept in the page."""
 EPIGRAPH_CLASS = "kb-epigraph"
 SIGNOFF_CLASS = "kb-signoff"
-PLACEHOLDER = "Voetnoot {n} ontbreekt in de pdf-tekst; vul de bron aan."
-PLACEHOLDER_RE = re.compile(r"^\[\^(?P<label>\d+)\]:\s*Voetnoot (?P<number>\d+) ontbreekt in de pdf-tekst")
 _NOTE_REF_RE = re.compile(r"\[\^\d+\]")
 _HYPHENATED_RE = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)+")
 _WORD_END_RE = re.compile(r"([\w’'+&/]+)-$")
 
 Kind = Literal["page", "part", "chapter"]
-
-
-class BookImportError(Exception):
-    """Input that cannot be imported; the message is Dutch and meant for an author.
-
-    Attributes:
-        message: what is wrong.
-        line: 1-based line in the input file, when known.
-    """
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-    def format(self, source: str) -> str:
-        """``source:line: message`` (the line part only when known)."""
-        where = f"{source}:{self.line}" if self.line else source
-        return f"{where}: {self.message}"
-
-
-class WriteError(Exception):
-    """Files that cannot (or may not) be written; the message is Dutch."""
 
 
 # -- the model of an imported book ---------------------------------------------------------
@@ -170,7 +150,15 @@ class Signoff:
     line: int
 
 
-Block = Paragraph | Heading | Epigraph | Box | Signoff
+@dataclass
+class Figure:
+    """Text that is not running text (a figure's words, a display quote): kept for the editor."""
+
+    lines: list[Line]
+    line: int
+
+
+Block = Paragraph | Heading | Epigraph | Box | Signoff | Figure
 
 
 @dataclass
@@ -211,6 +199,11 @@ class Book:
         """Dropped lines that are not known debris (report these)."""
         return [d for d in self.dropped if not d.known]
 
+    @property
+    def figures(self) -> list[Line]:
+        """Lines kept in figure blocks, for the editor to check."""
+        return [x for s in self.sections for b in s.blocks if isinstance(b, Figure) for x in b.lines]
+
 
 # -- lines ---------------------------------------------------------------------------------
 
@@ -226,10 +219,14 @@ def clean_lines(text: str) -> list[Line]:
 
 
 def hyphenated_words(lines: list[Line]) -> frozenset[str]:
-    """Words the text writes with a hyphen inside a line (``CX-professionals``), lower-cased."""
+    """Words the text writes with a hyphen inside a line (``CX-professionals``), lower-cased, with
+    their hyphenated beginnings (``a-b-c`` also gives ``a-b``) so a lookup is one set test."""
     found: set[str] = set()
     for line in lines:
-        found.update(m.group().casefold() for m in _HYPHENATED_RE.finditer(line.text.removesuffix("-")))
+        for match in _HYPHENATED_RE.finditer(line.text.removesuffix("-")):
+            word = match.group().casefold()
+            found.add(word)
+            found.update(word[:i] for i in range(word.index("-") + 1, len(word)) if word[i] == "-")
     return frozenset(found)
 
 
@@ -264,16 +261,24 @@ def dehyphenate(left: str, right: str, hyphenated: frozenset[str] = frozenset())
 
 def _seen_hyphenated(word: str, hyphenated: frozenset[str]) -> bool:
     """Whether the text writes ``word`` (or a longer compound starting with it) with this hyphen."""
-    key = word.casefold().rstrip(".,;:!?…’”)")
-    return key in hyphenated or any(w.startswith(key + "-") for w in hyphenated)
+    return word.casefold().rstrip(".,;:!?…’”)") in hyphenated
 
 
 def join_lines(lines: list[str], hyphenated: frozenset[str] = frozenset()) -> str:
-    """Wrapped lines → one line of text."""
-    text = ""
+    """Wrapped lines → one line of text, in time linear in its length.
+
+    :func:`dehyphenate` looks only at the last word before the break, so only that word is carried
+    from line to line; everything before it is final.
+    """
+    done: list[str] = []
+    last = ""
     for line in lines:
-        text = dehyphenate(text, line, hyphenated) if text else line.strip()
-    return " ".join(text.split())
+        joined = dehyphenate(last, line, hyphenated) if last else " ".join(line.split())
+        head, _space, last = joined.rpartition(" ")
+        if head:
+            done.append(head)
+    done.append(last)
+    return " ".join(" ".join(done).split())
 
 
 # -- footnotes -----------------------------------------------------------------------------
@@ -301,8 +306,8 @@ def mark_notes(text: str, expected: int = 1) -> tuple[str, int]:
         before = text[start - 1] if start else ""
         cut = None
         if before and (before.isalpha() or before in CLOSERS):
-            word = re.search(r"[^\W\d_]+$", text[:start])
-            acronym = word is not None and len(word.group()) > 1 and word.group().isupper()
+            word = _word_before(text, start)
+            acronym = len(word) > 1 and word.isupper()
             if digits == str(expected) and not acronym:
                 cut = start
         elif not before or before.isspace() or before in "(‘“":
@@ -319,17 +324,12 @@ def mark_notes(text: str, expected: int = 1) -> tuple[str, int]:
     return "".join(out), expected
 
 
-def find_placeholder_notes(markdown: str) -> list[tuple[int, int]]:
-    """``(line, note number)`` of every footnote whose text is still the importer's placeholder.
-
-    Meant for ``klantbeleving check``: report ``path:line: voetnoot N heeft nog geen tekst``.
-    """
-    found = []
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        match = PLACEHOLDER_RE.match(line)
-        if match:
-            found.append((number, int(match["number"])))
-    return found
+def _word_before(text: str, end: int) -> str:
+    """The run of letters that ends at ``end`` (read backwards, so the cost is the word's length)."""
+    start = end
+    while start and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 # -- splitting the book --------------------------------------------------------------------
@@ -356,28 +356,38 @@ class _Context:
     parts: dict[int, int] = field(default_factory=dict)
     chapters: dict[tuple[int, int], int] = field(default_factory=dict)
     part: int = 0
+    lone_part: int | None = None
+    known_parts: dict[int, int] = field(default_factory=dict)
 
 
-def split_book(text: str) -> Book:
+def split_book(text: str, *, part: int | None = None, known_parts: dict[int, int] | None = None) -> Book:
     """Split the PDF text of the book into its pages.
 
+    Args:
+        text: the text of the PDF.
+        part: the part of a chapter that stands before any ``DEEL`` line (a lone chapter).
+        known_parts: chapter number → part number of the book already written (see
+            :func:`known_parts`), used for a lone chapter when ``part`` is not given.
+
     Raises:
-        BookImportError: when the text is empty, has no introduction or chapter, or a part or
+        InputError: when the text is empty, has no introduction or chapter, or a part or
             chapter is missing, duplicated or without a title.
     """
     lines = clean_lines(text)
     if not any(line.text for line in lines):
-        raise BookImportError("bestand is leeg")
+        raise InputError("bestand is leeg")
     dropped: list[Dropped] = []
     lines = _cut_back_cover(lines, dropped)
     spans = _find_spans(lines, dropped)
     if not any(s.kind == "chapter" or s.key == "INLEIDING" for s in spans):
-        raise BookImportError("geen inleiding of hoofdstuk gevonden: verwacht een regel 'INLEIDING' of 'HOOFDSTUK 1'")
+        raise InputError("geen inleiding of hoofdstuk gevonden: verwacht een regel 'INLEIDING' of 'HOOFDSTUK 1'")
     ctx = _Context(
         hyphenated=hyphenated_words(lines),
         text="\n".join(line.text for line in lines),
         headers={" ".join(s.title_words.split()) for s in spans if s.title_words},
         dropped=dropped,
+        lone_part=part,
+        known_parts=known_parts or {},
     )
     sections = []
     for span in spans:
@@ -395,7 +405,7 @@ def split_book(text: str) -> Book:
 
 def _part_section(span: _Span, body: list[Line], ctx: _Context) -> Section:
     if span.number in ctx.parts:
-        raise BookImportError(f"deel {span.number} staat er twee keer in (ook op regel {ctx.parts[span.number]})", span.line)
+        raise InputError(f"deel {span.number} staat er twee keer in (ook op regel {ctx.parts[span.number]})", span.line)
     ctx.parts[span.number] = span.line
     ctx.part = span.number
     title = recase_title(span.title_words, ctx.text) if span.title_words else f"Deel {span.number}"
@@ -405,17 +415,22 @@ def _part_section(span: _Span, body: list[Line], ctx: _Context) -> Section:
 
 
 def _chapter_section(span: _Span, body: list[Line], ctx: _Context) -> Section:
-    if not ctx.part:
-        raise BookImportError(f"hoofdstuk {span.number} staat niet in een deel: verwacht eerst een regel als 'DEEL I'", span.line)
+    part = ctx.part or ctx.lone_part or ctx.known_parts.get(span.number)
+    if not part:
+        raise InputError(
+            f"hoofdstuk {span.number} staat niet in een deel: geef --part N (het nummer van het deel), "
+            "of importeer in een boekmap waarin dit hoofdstuk al in een deel staat",
+            span.line,
+        )
     if not span.title_words:
-        raise BookImportError(f"hoofdstuk {span.number} heeft geen titel (verwacht een regel in hoofdletters)", span.line)
-    key = (ctx.part, span.number)
+        raise InputError(f"hoofdstuk {span.number} heeft geen titel (verwacht een regel in hoofdletters)", span.line)
+    key = (part, span.number)
     if key in ctx.chapters:
-        raise BookImportError(f"hoofdstuk {span.number} staat er twee keer in (ook op regel {ctx.chapters[key]})", span.line)
+        raise InputError(f"hoofdstuk {span.number} staat er twee keer in (ook op regel {ctx.chapters[key]})", span.line)
     ctx.chapters[key] = span.line
     title = recase_title(span.title_words, ctx.text)
     slug = slugify(title, max_length=60, word_boundary=True) or "hoofdstuk"
-    section = Section("chapter", title, span.line, slug, number=span.number, part=ctx.part)
+    section = Section("chapter", title, span.line, slug, number=span.number, part=part)
     section.blocks = _text_blocks(body, ctx, epigraph=True)
     return section
 
@@ -571,7 +586,7 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     for group in groups:
         first = group[0].text
         if merged and not _ends_sentence(merged[-1][-1].text) and first[:1].islower() and not _is_upper(merged[-1][-1].text):
-            merged[-1] = merged[-1] + group
+            merged[-1].extend(group)
         else:
             merged.append(group)
     return merged
@@ -631,8 +646,12 @@ def _join(group: list[Line], ctx: _Context) -> str:
     return join_lines([x.text for x in group], ctx.hyphenated)
 
 
-def _unplaced(group: list[Line], ctx: _Context) -> None:
-    ctx.dropped.extend(Dropped(line.number, line.text, "niet herkend (figuur?)", False) for line in group)
+def _figure(blocks: list[Block], group: list[Line]) -> None:
+    """Add ``group`` to a figure block (the one just before it, if any)."""
+    if blocks and isinstance(blocks[-1], Figure):
+        blocks[-1].lines.extend(group)
+    else:
+        blocks.append(Figure(list(group), group[0].number))
 
 
 def _part_blocks(lines: list[Line], ctx: _Context) -> list[Block]:
@@ -674,11 +693,11 @@ def _text_blocks(lines: list[Line], ctx: _Context, *, epigraph: bool = False, bi
             blocks.append(Heading(group[0].text, group[0].number))
             blocks.append(Paragraph(_join(group[1:], ctx), group[1].number))
         elif _is_upper(text) or len(text) < 3:
-            _unplaced(group, ctx)
+            _figure(blocks, group)
         elif _is_heading(group) and following is not None and not _is_heading(following):
             blocks.append(Heading(text, group[0].number))
         elif not _ends_sentence(text) and (len(group) == 1 or max(len(x.text) for x in group) < 45):
-            _unplaced(group, ctx)
+            _figure(blocks, group)
         else:
             blocks.append(Paragraph(text, group[0].number))
     if signoff < len(groups):
@@ -691,13 +710,15 @@ def _text_blocks(lines: list[Line], ctx: _Context, *, epigraph: bool = False, bi
 
 def _signoff_start(groups: list[list[Line]]) -> int:
     """Index of a closing greeting (``Voor nu, veel leesplezier,``) followed only by place, date and names."""
+    if not groups:
+        return 0
+    names_last = all(_is_name(x.text) for x in groups[-1])
     for index in range(len(groups) - 2, -1, -1):
-        group = groups[index]
-        tail = groups[index + 1 :]
-        short = all(len(g) <= 3 and all(len(x.text) <= 60 for x in g) and not _ends_sentence(g[-1].text) for g in tail)
-        if not short:
+        after = groups[index + 1]
+        if not (len(after) <= 3 and all(len(x.text) <= 60 for x in after) and not _ends_sentence(after[-1].text)):
             return len(groups)
-        if len(group) == 1 and group[0].text.endswith(",") and all(_is_name(x.text) for x in tail[-1]):
+        group = groups[index]
+        if len(group) == 1 and group[0].text.endswith(",") and names_last:
             return index
     return len(groups)
 
@@ -728,25 +749,6 @@ def _book_authors(sections: list[Section]) -> list[str]:
 
 # -- rendering -----------------------------------------------------------------------------
 
-_BLOCK_START_RE = re.compile(r"^(?:[#>]|[-+*](?:\s|$)|\d+[.)](?:\s|$))")
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}])")
-
-
-def escape_markdown(text: str, *, block_start: bool = True) -> str:
-    """Plain text → Markdown that renders as the same text.
-
-    Emphasis, code, link and attribute characters are escaped and ``<`` written as ``&lt;``; with
-    ``block_start``, a paragraph that would start a heading, quote or list (``1994. Dat jaar``) is
-    escaped too.
-    """
-    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text).replace("<", "&lt;")
-    match = _BLOCK_START_RE.match(text) if block_start else None
-    if match:
-        cut = len(match.group().rstrip(" .)")) if match.group()[0].isdigit() else 0
-        text = text[:cut] + "\\" + text[cut:]
-    return text
-
-
 def _markdown(text: str) -> str:
     """Escape text that carries ``[^n]`` references (added by :func:`mark_notes`), keeping them."""
     pieces = re.split(r"(\[\^\d+\])", text)
@@ -754,14 +756,6 @@ def _markdown(text: str) -> str:
         piece if _NOTE_REF_RE.fullmatch(piece) else escape_markdown(piece, block_start=i == 0)
         for i, piece in enumerate(pieces)
     )
-
-
-def render_page(meta: dict[str, Any], blocks: list[str]) -> str:
-    """Frontmatter (``yaml.safe_dump``, so every value is safely quoted) and body."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
-    body = "\n\n".join(blocks)
-    page = f"---\n{front}---\n"
-    return f"{page}\n{body}\n" if body else page
 
 
 def render_block(block: Block) -> str:
@@ -779,6 +773,9 @@ def render_block(block: Block) -> str:
         title = block.title.replace('"', "'")
         items = [f"    **{escape_markdown(e.term)}**: {_markdown(e.text)}" for e in block.entries]
         return f'!!! {BOX_TYPE} "{title}"\n\n' + "\n\n".join(items)
+    if isinstance(block, Figure):
+        lines = "<br>\n".join(f"    {escape_markdown(x.text)}" for x in block.lines)
+        return f'!!! {FIGURE_TYPE} "{FIGURE_TITLE}"\n\n{lines}'
     return "<br>\n".join(escape_markdown(x) for x in block.lines) + f"\n{{: .{SIGNOFF_CLASS} }}"
 
 
@@ -791,9 +788,19 @@ def _notes_in(section: Section) -> list[int]:
     return numbers
 
 
-def render_book(book: Book) -> dict[str, str]:
-    """The Markdown sources of the book: path relative to the book folder → text."""
-    keys = [slugify(name) for name in book.authors]
+def author_key(name: str, registry: dict[str, Author]) -> str:
+    """The registry key of the author called ``name`` (same name, any case), else its slug."""
+    wanted = " ".join(name.split()).casefold()
+    return next((key for key, author in registry.items() if author.name.casefold() == wanted), slugify(name))
+
+
+def render_book(book: Book, registry: dict[str, Author] | None = None) -> dict[str, str]:
+    """The Markdown sources of the book: path relative to the book folder → text.
+
+    Authors are named by their key in ``registry`` (``.authors.yml``) when it has their name.
+    """
+    registry = registry or {}
+    keys = [author_key(name, registry) for name in book.authors]
     files: dict[str, str] = {}
     for section in book.sections:
         meta: dict[str, Any] = {"title": section.title}
@@ -803,11 +810,11 @@ def render_book(book: Book) -> dict[str, str]:
             meta["part"] = section.number
         else:
             meta["order"] = section.order
-        authors = [slugify(name) for name in section.signers] or keys
+        authors = [author_key(name, registry) for name in section.signers] or keys
         if section.kind == "chapter" or section.signers:
             meta["authors"] = authors
         blocks = [render_block(block) for block in section.blocks]
-        notes = [f"[^{n}]: {PLACEHOLDER.format(n=n)}" for n in _notes_in(section)]
+        notes = [f"[^{n}]: {FOOTNOTE_TODO.format(n=n)}" for n in _notes_in(section)]
         if notes:
             blocks.append("\n".join(notes))
         files[section.rel] = render_page(meta, blocks)
@@ -850,119 +857,21 @@ def render_glossary(book: Book, book_dir: str = "boek") -> dict[str, str]:
 # -- writing -------------------------------------------------------------------------------
 
 
-def escapes(path: Path, cwd: Path) -> bool:
-    """True when a path with ``..`` segments resolves outside where it starts.
-
-    A relative path must stay inside ``cwd``; an absolute one inside its part before the first ``..``.
-    """
-    parts = path.parts
-    if ".." not in parts:
-        return False
-    anchor = Path(*parts[: parts.index("..")]) if path.is_absolute() else cwd
-    return not (cwd / path).resolve().is_relative_to(anchor.resolve())
-
-
-def _nearest_dir(path: Path) -> Path:
-    for folder in [path, *path.parents]:
-        if folder.is_dir():
-            return folder
-    return Path.cwd()
-
-
-def write_tree(plan: dict[Path, dict[str, str]], *, force: bool) -> list[Path]:
-    """Write files under one or more roots (root → {relative path: text}): all of them or none.
-
-    Each root's files are first written to a temporary folder next to it; only when every file is
-    written are they moved into place. If a move fails, moved files are taken back and overwritten
-    ones restored.
-
-    Raises:
-        WriteError: when a file exists (and ``force`` is off), a path leaves its root or is
-            blocked, or writing fails.
-    """
-    targets: list[tuple[Path, Path, str]] = []
-    blocked: list[str] = []
-    for root, files in plan.items():
-        for rel, text in files.items():
-            target = root / rel
-            if Path(rel).is_absolute() or ".." in Path(rel).parts:
-                blocked.append(f"{target} valt buiten {root}")
-                continue
-            for folder in [target.parent, *target.parent.parents]:
-                if folder.exists() and not folder.is_dir():
-                    blocked.append(f"{folder} bestaat al en is geen map")
-                    break
-            if target.is_dir():
-                blocked.append(f"{target} is een map")
-            elif target.exists() and not force:
-                blocked.append(f"{target} bestaat al (gebruik --force om te overschrijven)")
-            targets.append((root, target, text))
-    if len({t for _r, t, _x in targets}) != len(targets):
-        blocked.append("twee bestanden krijgen hetzelfde pad (--into en --glossary overlappen)")
-    if blocked:
-        raise WriteError("\n".join(dict.fromkeys(blocked)))
-    stagings: dict[Path, Path] = {}
-    try:
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for index, (root, target, text) in enumerate(targets):
-                if root not in stagings:
-                    stagings[root] = Path(tempfile.mkdtemp(prefix=".klantbeleving-import-", dir=_nearest_dir(root.parent)))
-                path = stagings[root] / "new" / str(index)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
-                staged.append((path, target))
-        except OSError as exc:
-            raise WriteError(f"schrijven mislukt: {exc.strerror or exc}") from None
-        _commit(staged)
-    finally:
-        for staging in stagings.values():
-            shutil.rmtree(staging, ignore_errors=True)
-    return [target for _root, target, _text in targets]
-
-
-def _commit(staged: list[tuple[Path, Path]]) -> None:
-    created: list[Path] = []
-    placed: list[Path] = []
-    saved: list[tuple[Path, Path]] = []
-    try:
-        for source, target in staged:
-            missing = [f for f in [target.parent, *target.parent.parents] if not f.exists()]
-            for folder in reversed(missing):
-                folder.mkdir()
-                created.append(folder)
-            if target.exists():
-                backup = source.with_name(source.name + ".old")
-                os.replace(target, backup)
-                saved.append((backup, target))
-            os.replace(source, target)
-            placed.append(target)
-    except OSError as exc:
-        for target in reversed(placed):
-            target.unlink(missing_ok=True)
-        for backup, target in reversed(saved):
-            os.replace(backup, target)
-        for folder in reversed(created):
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        raise WriteError(f"schrijven mislukt, niets gewijzigd: {exc.strerror or exc}") from None
-
-
-# -- command line --------------------------------------------------------------------------
-
 HELP = """\
 Importeer de tekst uit de pdf van het boek (platte tekst, UTF-8). Herkend worden: 'INLEIDING',
 'DEEL I' met de titel in hoofdletters, 'HOOFDSTUK 1' met de titel, 'OVER DE AUTEURS'. Afbrekingen
 aan het regeleinde worden hersteld (ISO-norm, niet-vrijblijvend en 'product- en' blijven staan),
 voetnootcijfers worden [^n]-verwijzingen met een zichtbare plaatshouder, paginanummers, kopregels,
-titelpagina's en het achterplat verdwijnen. Tekst die niet te plaatsen is (figuren) wordt met
-regelnummer gemeld.
+titelpagina's en het achterplat verdwijnen. Tekst die geen lopende tekst is (woorden uit een
+figuur, een losse quote) komt als blok '!!! figuur' in de pagina en wordt met regelnummer gemeld:
+bewaar, herschrijf of verwijder die.
 
 --into is de boekmap, bijv. docs/boek: daarin komen inleiding.md, deel-1/index.md,
 deel-1/01-<titel>.md … Met --glossary MAP komt elke definitie uit een kader als begrip in MAP
 (gemarkeerd met 'quoted: true': herschrijf de definitie in eigen woorden).
+
+Een los hoofdstuk (zonder regel 'DEEL …' ervoor) komt in het deel van --part N, of anders in
+het deel waarin dat hoofdstuk al in de boekmap staat.
 
 Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven."""
 
@@ -979,6 +888,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--into", required=True, metavar="MAP", help="de boekmap, bijv. docs/boek")
     p.add_argument("--force", action="store_true", help="bestaande bestanden overschrijven")
     p.add_argument("--glossary", default=None, metavar="MAP", help="schrijf de definities uit kaders als begrippen in MAP")
+    p.add_argument("--part", type=_part_number, default=None, metavar="N",
+                   help="het deel van een los hoofdstuk (zonder regel 'DEEL …' ervoor)")
+
+
+def _part_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 99:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen deelnummer (1 tot en met 99)")
+    return int(text)
 
 
 class _Stop(Exception):
@@ -996,9 +913,11 @@ def run(args: argparse.Namespace) -> int:
         print(stop.message, file=sys.stderr)
         return stop.code
     for path in written:
-        print(f"geschreven: {_display(path)}")
+        print(f"geschreven: {display(path)}")
     for item in book.unplaced:
         print(f"niet geplaatst: regel {item.line}: {item.text}", file=sys.stderr)
+    for line in book.figures:
+        print(f"{args.file}:{line.number}: als figuurtekst in de pagina gezet (nakijken): {line.text}", file=sys.stderr)
     known = [d for d in book.dropped if d.known]
     if known:
         reasons = ", ".join(sorted({d.reason for d in known}))
@@ -1021,40 +940,45 @@ def _run(args: argparse.Namespace, cwd: Path) -> tuple[Book, list[Path]]:
             raise _Stop(f"{option} {value}: bestaat al en is geen map", 2)
     into = _absolute(Path(args.into), cwd)
     try:
-        book = split_book(read_book(Path(args.file)))
-    except BookImportError as exc:
+        book = split_book(read_input(Path(args.file)), part=args.part, known_parts=known_parts(into))
+    except InputError as exc:
         raise _Stop(f"{exc.format(args.file)}\nniets geschreven", 1) from None
-    plan: dict[Path, dict[str, str]] = {into: render_book(book)}
+    registry = _registry(docs_folder_of(into), cwd)
+    plan: dict[Path, dict[str, str]] = {into: render_book(book, registry)}
     if args.glossary is not None:
         glossary = _absolute(Path(args.glossary), cwd)
-        plan.setdefault(glossary, {}).update(render_glossary(book, book_dir_of(into)))
+        if glossary == into:
+            raise _Stop("--glossary mag niet dezelfde map zijn als --into", 2)
+        plan[glossary] = render_glossary(book, book_dir_of(into))
     try:
-        return book, write_tree(plan, force=args.force)
+        return book, write_folders(plan, force=args.force)
     except WriteError as exc:
         raise _Stop(f"{exc}\nniets geschreven", 1) from None
 
 
-def read_book(path: Path) -> str:
-    """Bytes of the input file → text.
+def _registry(docs: Path, cwd: Path) -> dict[str, Author]:
+    """The target's author registry when there is one (authors are named by its keys)."""
+    found = find_registry(docs, None, cwd)
+    if found is None:
+        return {}
+    try:
+        return read_registry(found)
+    except InputError as exc:
+        raise _Stop(f"{exc.message}\nniets geschreven", 1) from None
 
-    Raises:
-        BookImportError: when the file cannot be read, is binary or is not UTF-8.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BookImportError("bestand niet gevonden") from None
-    except IsADirectoryError:
-        raise BookImportError("dit is een map, geen bestand") from None
-    except OSError as exc:
-        raise BookImportError(f"bestand kan niet gelezen worden: {exc.strerror or exc}") from None
-    if b"\x00" in data:
-        raise BookImportError("bestand is binair, geen tekst")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BookImportError("bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)", line) from None
+
+def known_parts(book_dir: Path) -> dict[int, int]:
+    """Chapter number → part number of the chapters already in ``book_dir`` (their frontmatter)."""
+    found: dict[int, int] = {}
+    for path in sorted(book_dir.glob("deel-*/*.md")) if book_dir.is_dir() else []:
+        try:
+            meta = parse_source(path.name, path.read_text(encoding="utf-8"))[0].meta
+        except (OSError, UnicodeDecodeError):
+            continue
+        chapter, part = meta.get("chapter"), meta.get("part")
+        if type(chapter) is int and type(part) is int:
+            found[chapter] = part
+    return found
 
 
 def book_dir_of(into: Path) -> str:
@@ -1069,10 +993,3 @@ def book_dir_of(into: Path) -> str:
 
 def _absolute(path: Path, cwd: Path) -> Path:
     return path if path.is_absolute() else cwd / path
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

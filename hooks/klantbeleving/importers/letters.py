@@ -3,16 +3,16 @@
 The input is plain text as the authors send it (see ``../shared/corpus/letters``): a title line
 (``Correspondentie over klantbeleving - <onderwerp>``), a lead, then the letters. Each letter opens
 with ``<Plaats>, <maand> <jaar>`` and a salutation (``Beste X en Y,``) and closes with ``Groet,`` and a
-first name. A pull quote stands on a line of its own between ‘ ’. Web exports add debris (a repeated
-title, bullets with date and author, tag lists, "published in …", "comments powered by …"), which is
-dropped; every other word is kept as written.
+first name. A pull quote stands on a line of its own between ‘ ’. Debris in the header (a repeated
+title, bullets with date and author) is dropped; what follows a signature is sorted by
+:mod:`~klantbeleving.importers.trailer`. Every other word is kept as written.
 
 The work is split in pure steps, none of which touches MkDocs:
 
-* :func:`parse_edition_text` — text → :class:`ImportedEdition` (raises :class:`LetterImportError`
+* :func:`parse_edition_text` — text → :class:`ImportedEdition` (raises :class:`InputError`
   with a Dutch message and a line number);
 * :func:`render_edition` — edition → ``{relative path: Markdown text}``;
-* :func:`write_files` — writes all files or none (staged in a temporary folder, then moved in).
+* :func:`~klantbeleving.importers.writer.write_folders` — writes all files or none.
 
 :func:`run` is the command-line wrapper around them.
 """
@@ -20,20 +20,22 @@ The work is split in pure steps, none of which touches MkDocs:
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from slugify import slugify
 
 from ..dates import PartialDate
-from ..sources import load_yaml, parse_source
+from ..load import AUTHORS_FILE, load_site, next_letter_number
+from ..model import TEXT_ORIGINAL, Author, Site
+from ..placeholders import REVIEW_KEY, STELLING_TODO
+from ..sources import find_unsafe_char, parse_source
+from .common import InputError, display, docs_folder_of, escapes, find_registry, read_input, read_registry, render_page
+from .trailer import Trailer, classify_trailer
+from .writer import WriteError, write_folders
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -46,13 +48,9 @@ MAX_QUOTE = 300
 """A standalone ‘…’ line longer than this is a quoted paragraph, not a pull quote."""
 MAX_TITLE = 200
 
-AUTHORS_FILE = ".authors.yml"
-BUILTIN_AUTHORS = {
-    "wim-rampen": ("Wim Rampen", "Helmond"),
-    "jan-hein-pierik": ("Jan-Hein Pierik", "Zeist"),
-    "rien-brus": ("Rien Brus", "Santpoort-Zuid"),
-}
-"""Used only when no ``.authors.yml`` can be found."""
+SERIES = "Correspondentie over klantbeleving"
+"""The series name an export's title line may start with (not part of an edition's title)."""
+STELLING_RE = re.compile(r"^stelling\s*[:：]\s*(?P<stelling>\S.*)$", re.IGNORECASE)
 
 _MONTH_ALT = "|".join(MONTHS)
 CITY_RE = re.compile(
@@ -76,42 +74,6 @@ _NAME_SPLIT_RE = re.compile(r"\s*,\s*|\s+en\s+|\s*&\s*", re.IGNORECASE)
 _EVERYONE = {"allemaal", "iedereen", "beiden", "allen", "heren", "collega's", "collega’s"}
 
 
-class LetterImportError(Exception):
-    """Input that cannot be imported; the message is Dutch and meant for an author.
-
-    Attributes:
-        message: what is wrong.
-        line: 1-based line in the input file, when known.
-    """
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-    def format(self, source: str) -> str:
-        """``source:line: message`` (the line part only when known)."""
-        where = f"{source}:{self.line}" if self.line else source
-        return f"{where}: {self.message}"
-
-
-class WriteError(Exception):
-    """Files that cannot (or may not) be written; the message is Dutch."""
-
-
-@dataclass(frozen=True)
-class RegistryAuthor:
-    """The part of an ``.authors.yml`` entry the importer needs."""
-
-    key: str
-    name: str
-    city: str = ""
-
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0] if self.name else self.key
-
-
 @dataclass
 class ImportedLetter:
     """One letter as read from the text."""
@@ -124,6 +86,7 @@ class ImportedLetter:
     quote: str
     paragraphs: list[str]
     line: int
+    quote_line: int = 0
 
 
 @dataclass
@@ -135,6 +98,12 @@ class ImportedEdition:
     date: PartialDate
     lead: list[str]
     letters: list[ImportedLetter] = field(default_factory=list)
+    trailer: Trailer = field(default_factory=Trailer)
+
+    @property
+    def draft(self) -> bool:
+        """Written as a draft until an editor gives the stelling."""
+        return self.stelling == STELLING_TODO
 
     @property
     def folder_name(self) -> str:
@@ -154,57 +123,84 @@ class _Line:
 
 
 def parse_edition_text(
-    text: str, authors: dict[str, RegistryAuthor], *, stelling: str | None = None
+    text: str, authors: dict[str, Author], *, stelling: str | None = None
 ) -> ImportedEdition:
     """Split the text of one edition into its title, lead and letters.
 
     Args:
         text: the whole input file, already decoded.
         authors: the author registry (key → author) to resolve first names against.
-        stelling: the edition's stelling; defaults to the onderwerp of the title line.
+        stelling: the edition's stelling; else a ``Stelling: …`` line before the first letter;
+            else the edition becomes a draft with a to-write stelling (a title is no thesis).
 
     Raises:
-        LetterImportError: when the text cannot be split into letters.
+        InputError: when the text cannot be split into letters.
     """
+    if stelling is not None and (unsafe := find_unsafe_char(stelling)) is not None:
+        raise InputError(f"--stelling: {unsafe[1]}")
     lines = _clean_lines(text)
     first = next((i for i, ln in enumerate(lines) if ln.text), None)
     if first is None:
-        raise LetterImportError("het bestand is leeg")
+        raise InputError("het bestand is leeg")
     title_line = lines[first]
     if CITY_RE.match(title_line.text):
-        raise LetterImportError(
+        raise InputError(
             "de titelregel ontbreekt: verwacht eerst 'Correspondentie over klantbeleving - <onderwerp>'",
             title_line.number,
         )
     if len(title_line.text) > MAX_TITLE:
-        raise LetterImportError(
+        raise InputError(
             "de eerste regel is te lang voor een titel: verwacht 'Correspondentie over klantbeleving - <onderwerp>'",
             title_line.number,
         )
     title = parse_title(title_line.text)
+    if not title:  # the series name alone: the topic is on the next line
+        following = next((i for i in range(first + 1, len(lines)) if lines[i].text), None)
+        if following is not None and _title_shaped(lines[following].text):
+            title, first = lines[following].text, following
+        else:
+            title = title_line.text
+    title = title[:1].upper() + title[1:]
     starts = [i for i in range(first + 1, len(lines)) if CITY_RE.match(lines[i].text)]
     if not starts:
-        raise LetterImportError(
+        raise InputError(
             "geen brieven gevonden: elke brief begint met een regel als 'Zeist, september 2025' (plaats, maand, jaar)"
         )
     header = _drop_debris(lines[first + 1 : starts[0]], title_line.text)
+    stated = [ln for ln in header if STELLING_RE.match(ln.text)]
+    header = [ln for ln in header if ln not in stated]
     lead, _ = _paragraphs(header, find_quote=False)
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
-    letters = [_parse_letter(lines[a:b], authors, title_line.text) for a, b in bounds]
-    chosen = " ".join((stelling if stelling is not None else title).split())
+    names = {n.casefold() for a in authors.values() for n in (a.name, a.first_name)}
+    trailer = Trailer()
+    letters = []
+    for a, b in bounds:
+        letter, after = _parse_letter(lines[a:b], authors, title_line.text)
+        letters.append(letter)
+        classify_trailer([(ln.number, ln.text) for ln in after], names, trailer)
+    if stelling is None and stated:
+        match = STELLING_RE.match(stated[0].text)
+        assert match is not None
+        stelling = match["stelling"]
+    chosen = " ".join(stelling.split()) if stelling is not None else STELLING_TODO
     if not chosen:
-        raise LetterImportError("de stelling is leeg")
-    return ImportedEdition(title=title, stelling=chosen, date=_month(letters[0].date), lead=lead, letters=letters)
+        raise InputError("de stelling is leeg")
+    return ImportedEdition(
+        title=title, stelling=chosen, date=_month(letters[0].date), lead=lead, letters=letters, trailer=trailer
+    )
+
+
+def _title_shaped(text: str) -> bool:
+    return len(text) <= MAX_TITLE and not CITY_RE.match(text) and not text.endswith((".", ","))
 
 
 def parse_title(line: str) -> str:
-    """The onderwerp after the series name: ``Correspondentie over klantbeleving - X`` → ``X``."""
-    for dash in (" - ", " – ", " — "):
-        if dash in line:
-            rest = line.split(dash, 1)[1].strip()
-            if rest:
-                return rest
-    return line.strip()
+    """The title without the series name, whatever separates them (``Serie - X``, ``Serie: X``);
+    empty when the line is the series name alone. A line without it is the title as it stands."""
+    text = " ".join(line.split())
+    if text.casefold().startswith(SERIES.casefold()):
+        return text[len(SERIES) :].lstrip(" -–—:|·").strip()
+    return text
 
 
 def _clean_lines(text: str) -> list[_Line]:
@@ -247,7 +243,8 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: str) -> ImportedLetter:
+def _parse_letter(zone: list[_Line], authors: dict[str, Author], title: str) -> tuple[ImportedLetter, list[_Line]]:
+    """One letter, and the lines after its signature (for :func:`classify_trailer`)."""
     opening = zone[0]
     match = CITY_RE.match(opening.text)
     assert match is not None
@@ -258,19 +255,19 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
         date = PartialDate(year, month, day)
         date.as_date()
     except ValueError:
-        raise LetterImportError(f"'{opening.text}' is geen bestaande datum", opening.number) from None
+        raise InputError(f"'{opening.text}' is geen bestaande datum", opening.number) from None
     rest = zone[1:]
     sal = next((i for i, ln in enumerate(rest) if ln.text), None)
     salutation = SALUTATION_RE.match(rest[sal].text) if sal is not None else None
     if sal is None or salutation is None:
         where = rest[sal].number if sal is not None else opening.number
-        raise LetterImportError(
+        raise InputError(
             f"na '{opening.text}' (regel {opening.number}) verwacht een aanhef zoals 'Beste Wim en Rien,'", where
         )
     addressees = _resolve_addressees(salutation["names"], authors, rest[sal].number)
     close = next((i for i in range(len(rest) - 1, sal, -1) if CLOSING_RE.match(rest[i].text)), None)
     if close is None:
-        raise LetterImportError(
+        raise InputError(
             f"de brief die begint met '{opening.text}' heeft geen afsluiting 'Groet,' met een naam",
             opening.number,
         )
@@ -281,19 +278,15 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
     else:
         k = next((i for i in range(close + 1, len(rest)) if rest[i].text), None)
         if k is None:
-            raise LetterImportError("na 'Groet,' ontbreekt de naam van de schrijver", rest[close].number)
+            raise InputError("na 'Groet,' ontbreekt de naam van de schrijver", rest[close].number)
         name_line, after = rest[k], rest[k + 1 :]
     author = _resolve_name(name_line.text.rstrip(".,!"), authors, name_line.number, "ondertekening")
-    leftover = [ln for ln in _drop_debris(after, title) if ln.text]
-    if leftover:
-        raise LetterImportError(
-            f"onverwachte tekst na de ondertekening '{name_line.text}': '{_short(leftover[0].text)}'",
-            leftover[0].number,
-        )
     paragraphs, quote = _paragraphs(rest[sal + 1 : close], find_quote=True)
+    quote_line = next((ln.number for ln in rest[sal + 1 : close] if quote and ln.text.startswith("‘")
+                       and quote in ln.text), 0)
     if not paragraphs:
-        raise LetterImportError(f"de brief die begint met '{opening.text}' heeft geen tekst", opening.number)
-    return ImportedLetter(
+        raise InputError(f"de brief die begint met '{opening.text}' heeft geen tekst", opening.number)
+    letter = ImportedLetter(
         author=author,
         author_name=authors[author].name,
         city=city,
@@ -302,10 +295,12 @@ def _parse_letter(zone: list[_Line], authors: dict[str, RegistryAuthor], title: 
         quote=quote,
         paragraphs=paragraphs,
         line=opening.number,
+        quote_line=quote_line,
     )
+    return letter, [ln for ln in after if not _same(ln.text, title)]
 
 
-def _resolve_addressees(names: str, authors: dict[str, RegistryAuthor], line: int) -> list[str]:
+def _resolve_addressees(names: str, authors: dict[str, Author], line: int) -> list[str]:
     parts = [p.strip() for p in _NAME_SPLIT_RE.split(names) if p.strip()]
     if all(p.casefold() in _EVERYONE for p in parts):
         return []
@@ -313,7 +308,7 @@ def _resolve_addressees(names: str, authors: dict[str, RegistryAuthor], line: in
     return list(dict.fromkeys(keys))
 
 
-def _resolve_name(name: str, authors: dict[str, RegistryAuthor], line: int, where: str) -> str:
+def _resolve_name(name: str, authors: dict[str, Author], line: int, where: str) -> str:
     """A first name, full name or key → the registry key (unique, case-insensitive)."""
     wanted = " ".join(name.split()).casefold()
     hits = [
@@ -323,9 +318,9 @@ def _resolve_name(name: str, authors: dict[str, RegistryAuthor], line: int, wher
     if len(hits) == 1:
         return hits[0]
     if hits:
-        raise LetterImportError(f"de naam '{name}' in de {where} past bij meer auteurs: {', '.join(hits)}", line)
+        raise InputError(f"de naam '{name}' in de {where} past bij meer auteurs: {', '.join(hits)}", line)
     known = ", ".join(sorted(a.first_name for a in authors.values()))
-    raise LetterImportError(f"onbekende naam '{_short(name)}' in de {where} (bekende auteurs: {known})", line)
+    raise InputError(f"onbekende naam '{_short(name)}' in de {where} (bekende auteurs: {known})", line)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -396,16 +391,28 @@ def _paragraphs(lines: list[_Line], *, find_quote: bool) -> tuple[list[str], str
 # -- rendering -----------------------------------------------------------------------------
 
 
-def render_edition(edition: ImportedEdition) -> dict[str, str]:
-    """The Markdown sources of an edition: ``index.md`` and ``NN-<author>.md`` → text."""
-    files = {
-        "index.md": render_page(
-            {"title": edition.title, "stelling": edition.stelling, "date": edition.date.iso()}, edition.lead
-        )
-    }
-    for number, letter in enumerate(edition.letters, start=1):
+def render_edition(edition: ImportedEdition, numbers: list[int] | None = None) -> dict[str, str]:
+    """The Markdown sources of an edition: ``index.md`` and ``NN-<author>.md`` → text.
+
+    Each letter gets its number in the series from ``numbers`` (in letter order; default 1, 2, 3 …)
+    and ``text: origineel``: the body is the letter as its author wrote it."""
+    numbers = numbers or list(range(1, len(edition.letters) + 1))
+    index: dict[str, Any] = {"title": edition.title, "stelling": edition.stelling, "date": edition.date.iso()}
+    trailer = edition.trailer
+    if trailer.published_in:
+        index["published_in"] = trailer.published_in
+    if trailer.tags:
+        index["tags"] = list(trailer.tags)
+    if trailer.review:
+        index[REVIEW_KEY] = [text for _line, text in trailer.review]
+    if edition.draft:
+        index["draft"] = True
+    files = {"index.md": render_page(index, edition.lead)}
+    for number, (letter, series_number) in enumerate(zip(edition.letters, numbers, strict=True), start=1):
         meta: dict[str, Any] = {
             "title": f"Brief van {letter.author_name}",
+            "number": series_number,
+            "text": TEXT_ORIGINAL,
             "author": letter.author,
             "city": letter.city,
             "date": letter.date.iso(),
@@ -415,183 +422,51 @@ def render_edition(edition: ImportedEdition) -> dict[str, str]:
             meta["addressees"] = list(letter.addressees)
         if letter.quote:
             meta["quote"] = letter.quote
+        if edition.draft:
+            meta["draft"] = True
         files[f"{number:02d}-{letter.author}.md"] = render_page(meta, letter.paragraphs)
     return files
-
-
-def render_page(meta: dict[str, Any], blocks: list[str]) -> str:
-    """Frontmatter (``yaml.safe_dump``, so every value is safely quoted) and body."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
-    body = "\n\n".join(blocks)
-    page = f"---\n{front}---\n"
-    return f"{page}\n{body}\n" if body else page
 
 
 def check_rendered(files: dict[str, str]) -> None:
     """Re-read each rendered file with the project's own parser; raise if it does not read back.
 
     Raises:
-        LetterImportError: when a file does not read back as written (a bug, not bad input).
+        InputError: when a file does not read back as written (a bug, not bad input).
     """
     for rel, text in files.items():
         _source, problems = parse_source(rel, text)
         if problems:
-            raise LetterImportError(f"interne fout: {rel} leest niet terug: {problems[0].message}")
-
-
-# -- the author registry -------------------------------------------------------------------
-
-
-def load_registry(path: Path) -> dict[str, RegistryAuthor]:
-    """Read an ``.authors.yml`` (Material's format: ``authors: {key: {name, city, …}}``).
-
-    Raises:
-        LetterImportError: when the file cannot be read or has no authors.
-    """
-    try:
-        data = load_yaml(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LetterImportError(f"auteursbestand kan niet gelezen worden: {exc}") from None
-    entries = data.get("authors") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
-        raise LetterImportError("verwacht een mapping 'authors:' met per auteur een sleutel")
-    authors = {}
-    for key, entry in entries.items():
-        if isinstance(entry, dict) and entry.get("name"):
-            authors[str(key)] = RegistryAuthor(str(key), str(entry["name"]).strip(), str(entry.get("city") or ""))
-    if not authors:
-        raise LetterImportError("het auteursbestand bevat geen auteurs met een 'name'")
-    return authors
-
-
-def builtin_registry() -> dict[str, RegistryAuthor]:
-    """The three letter writers, for when no ``.authors.yml`` is found."""
-    return {key: RegistryAuthor(key, name, city) for key, (name, city) in BUILTIN_AUTHORS.items()}
-
-
-def find_registry(docs_guess: Path, explicit: Path | None, cwd: Path) -> Path | None:
-    """Where the author registry is: ``--authors``, the target site, this project, or nowhere."""
-    if explicit is not None:
-        return explicit
-    candidates = [docs_guess / AUTHORS_FILE]
-    for folder in [cwd, *cwd.parents]:
-        if (folder / "mkdocs.yml").exists() and (folder / "docs").is_dir():
-            candidates.append(folder / "docs" / AUTHORS_FILE)
-            break
-    project = Path(__file__).resolve().parents[3]
-    if (project / "mkdocs.yml").exists():
-        candidates.append(project / "docs" / AUTHORS_FILE)
-    return next((c for c in candidates if c.is_file()), None)
-
-
-# -- writing -------------------------------------------------------------------------------
-
-
-def escapes(path: Path, cwd: Path) -> bool:
-    """True when a path with ``..`` segments resolves outside where it starts.
-
-    A relative path must stay inside ``cwd``; an absolute one inside its part before the first ``..``.
-    """
-    parts = path.parts
-    if ".." not in parts:
-        return False
-    anchor = Path(*parts[: parts.index("..")]) if path.is_absolute() else cwd
-    return not (cwd / path).resolve().is_relative_to(anchor.resolve())
-
-
-def _nearest_dir(path: Path) -> Path:
-    for folder in [path, *path.parents]:
-        if folder.is_dir():
-            return folder
-    return Path.cwd()
-
-
-def write_files(root: Path, files: dict[str, str], *, force: bool) -> list[Path]:
-    """Write ``files`` (paths relative to ``root``): all of them or none.
-
-    Everything is first written to a temporary folder next to ``root`` and checked, then moved into
-    place; if a move fails, files already moved are taken back and overwritten ones restored.
-
-    Raises:
-        WriteError: when a file exists (and ``force`` is off), a path is blocked, or writing fails.
-    """
-    targets = {rel: root / rel for rel in files}
-    blocked = []
-    for target in targets.values():
-        for folder in [target.parent, *target.parent.parents]:
-            if folder.exists() and not folder.is_dir():
-                blocked.append(f"{folder} bestaat al en is geen map")
-                break
-        if target.is_dir():
-            blocked.append(f"{target} is een map")
-        elif target.exists() and not force:
-            blocked.append(f"{target} bestaat al (gebruik --force om te overschrijven)")
-    if blocked:
-        raise WriteError("\n".join(dict.fromkeys(blocked)))
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".klantbeleving-import-", dir=_nearest_dir(root.parent)))
-    except OSError as exc:
-        raise WriteError(f"kan geen tijdelijke map maken naast {root}: {exc.strerror or exc}") from None
-    try:
-        new, old = staging / "new", staging / "old"
-        try:
-            for rel, text in files.items():
-                path = new / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise WriteError(f"schrijven mislukt: {exc.strerror or exc}") from None
-        _commit(targets, new, old)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return list(targets.values())
-
-
-def _commit(targets: dict[str, Path], new: Path, old: Path) -> None:
-    created: list[Path] = []
-    placed: list[Path] = []
-    saved: list[tuple[Path, Path]] = []
-    try:
-        for rel, target in targets.items():
-            missing = [f for f in [target.parent, *target.parent.parents] if not f.exists()]
-            for folder in reversed(missing):
-                folder.mkdir()
-                created.append(folder)
-            if target.exists():
-                backup = old / rel
-                backup.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(target, backup)
-                saved.append((backup, target))
-            os.replace(new / rel, target)
-            placed.append(target)
-    except OSError as exc:
-        for target in reversed(placed):
-            target.unlink(missing_ok=True)
-        for backup, target in reversed(saved):
-            os.replace(backup, target)
-        for folder in reversed(created):
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        raise WriteError(f"schrijven mislukt, niets gewijzigd: {exc.strerror or exc}") from None
+            raise InputError(f"interne fout: {rel} leest niet terug: {problems[0].message}")
 
 
 # -- command line --------------------------------------------------------------------------
 
 HELP = """\
 Importeer edities zoals de auteurs ze aanleveren (platte tekst, UTF-8): een titelregel
-'Correspondentie over klantbeleving - <onderwerp>', een inleiding en dan de brieven, elk beginnend
-met '<Plaats>, <maand> <jaar>' en 'Beste X en Y,' en eindigend met 'Groet,' en een voornaam.
-Rommel uit webexports (bullets, tags, 'published in …', 'comments powered by …') verdwijnt.
+('Correspondentie over klantbeleving - <titel>'; de reeksnaam komt niet in de titel), een
+inleiding en dan de brieven, elk beginnend met '<Plaats>, <maand> <jaar>' en 'Beste X en Y,' en
+eindigend met 'Groet,' en een naam.
+
+De stelling komt uit --stelling of uit een regel 'Stelling: …' vóór de eerste brief; zonder die
+twee wordt de editie een concept (draft: true) met een stelling die nog geschreven moet worden.
+
+Regels na een ondertekening worden naar hun vorm ingedeeld: een publicatievermelding wordt
+'published_in', een rij korte regels wordt 'tags', deel-, reactie-, copyright- en navigatieregels
+verdwijnen, en wat niet herkend wordt, komt onder 'review' in index.md (met een waarschuwing).
+Aan het eind staat per regelnummer wat er wegviel en wat ter controle bewaard is.
 
 Eén bestand: --into is de editiemap zelf, bijv. docs/brieven/2025-10-ceo-omarmt-cx.
 Meer bestanden: elk bestand is één editie; --into is dan de map brieven/ en elke editie krijgt
-een map <jjjj-mm>-<onderwerp> (van de titelregel).
+een map <jjjj-mm>-<titel>.
 
-Er wordt niets overschreven zonder --force, en bij een fout wordt niets geschreven.
-Auteurs worden opgezocht in --authors, anders in <docs>/.authors.yml naast de doelmap,
-anders in docs/.authors.yml van dit project."""
+Elke brief krijgt 'text: origineel' (de tekst is de brief zelf) en het eerstvolgende vrije
+briefnummer van de site waarin --into ligt ('number'; een brief die met --force vervangen wordt,
+houdt zijn nummer).
+
+Er wordt niets overschreven zonder --force, en bij een fout of onderbreking wordt niets geschreven.
+Auteurs worden opgezocht in --authors (een .authors.yml of de map waarin die staat), anders in
+de docs-map van het doel (<docs>/.authors.yml), anders in docs/ van het project waarin u werkt."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -605,8 +480,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="BESTAND", help="tekstbestand(en), één editie per bestand")
     p.add_argument("--into", required=True, metavar="MAP", help="de editiemap (één bestand) of de map brieven/ (meer)")
     p.add_argument("--force", action="store_true", help="bestaande bestanden overschrijven")
-    p.add_argument("--stelling", default=None, help="de stelling van de editie (standaard: het onderwerp uit de titel)")
-    p.add_argument("--authors", type=Path, default=None, metavar="BESTAND", help="het auteursbestand (.authors.yml)")
+    p.add_argument("--stelling", default=None, help="de stelling van de editie (anders een regel 'Stelling: …'; anders een concept)")
+    p.add_argument("--authors", type=Path, default=None, metavar="BESTAND", help="het auteursbestand (.authors.yml) of de map waarin het staat")
 
 
 class _Stop(Exception):
@@ -619,16 +494,38 @@ class _Stop(Exception):
 def run(args: argparse.Namespace) -> int:
     """Run the command; return the exit code (0 written, 1 bad input or conflict, 2 wrong usage)."""
     try:
-        written = _run(args, Path.cwd())
+        editions, written = _run(args, Path.cwd())
     except _Stop as stop:
         print(stop.message, file=sys.stderr)
         return stop.code
     for path in written:
-        print(f"geschreven: {_display(path)}")
+        print(f"geschreven: {display(path)}")
+    for name, edition in editions:
+        print_summary(name, edition)
     return 0
 
 
-def _run(args: argparse.Namespace, cwd: Path) -> list[Path]:
+def print_summary(name: str, edition: ImportedEdition) -> None:
+    """What the import made of the edition's trailer, pull quotes and stelling, by line number."""
+    trailer = edition.trailer
+    if trailer.published_in:
+        print(f"{name}: verschenen in: {trailer.published_in}")
+    if trailer.tags:
+        print(f"{name}: tags: {', '.join(trailer.tags)}")
+    for line, text, why in trailer.dropped:
+        print(f"{name}:{line}: weggelaten ({why}): {_short(text)}")
+    for letter in edition.letters:
+        if letter.quote:
+            print(f"{name}:{letter.quote_line}: citaat bij de brief van {letter.author_name}: ‘{_short(letter.quote)}’")
+    for line, text in trailer.review:
+        print(f"{name}:{line}: waarschuwing: niet herkend, bewaard onder '{REVIEW_KEY}' in index.md: {_short(text)}",
+              file=sys.stderr)
+    if edition.draft:
+        print(f"{name}: waarschuwing: geen stelling (geef --stelling of een regel 'Stelling: …'); "
+              "de editie is als concept geschreven (draft: true)", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace, cwd: Path) -> tuple[list[tuple[str, ImportedEdition]], list[Path]]:
     into = Path(args.into)
     multi = len(args.files) > 1
     if escapes(into, cwd):
@@ -638,95 +535,97 @@ def _run(args: argparse.Namespace, cwd: Path) -> list[Path]:
         raise _Stop(f"--into {args.into}: bestaat al en is geen map", 2)
     if multi and args.stelling is not None:
         raise _Stop("--stelling kan alleen bij één bestand (elke editie heeft haar eigen stelling)", 2)
-    authors = _registry(args, into if multi else into.parent, cwd)
+    authors = _registry(args, docs_folder_of(into if multi else into.parent), cwd)
     editions: list[tuple[str, ImportedEdition]] = []
     errors: list[str] = []
     for name in args.files:
         try:
-            editions.append((name, _parse_file(Path(name), authors, args.stelling)))
-        except LetterImportError as exc:
+            text = read_input(Path(name))
+            editions.append((name, parse_edition_text(text, authors, stelling=args.stelling)))
+        except InputError as exc:
             errors.append(exc.format(name))
     if errors:
         raise _Stop("\n".join([*errors, "niets geschreven"]), 1)
-    files = _plan(editions, multi)
-    if not multi:
-        _refuse_stale(into, files)
-    else:
-        for _name, edition in editions:
-            _refuse_stale(into / edition.folder_name, {
-                rel.split("/", 1)[1]: t for rel, t in files.items() if rel.startswith(edition.folder_name + "/")
-            })
+    docs = docs_folder_of(into if multi else into.parent)
+    plan = _plan(editions, into, multi, _series_numbers(docs, editions, into, multi))
     try:
-        return write_files(into, files, force=args.force)
+        return editions, write_folders(plan, force=args.force, conflicts=_stale_letters)
     except WriteError as exc:
         raise _Stop(f"{exc}\nniets geschreven", 1) from None
 
 
-def _registry(args: argparse.Namespace, brieven: Path, cwd: Path) -> dict[str, RegistryAuthor]:
+def _registry(args: argparse.Namespace, docs: Path, cwd: Path) -> dict[str, Author]:
     explicit = args.authors
-    if explicit is not None and not explicit.is_file():
+    if explicit is not None and not explicit.exists():
         raise _Stop(f"--authors {explicit}: bestand niet gevonden", 2)
-    path = find_registry(brieven.parent, explicit, cwd)
-    if path is None:
-        return builtin_registry()
+    if explicit is not None and explicit.is_file() and explicit.name != ".authors.yml":
+        raise _Stop(f"--authors {explicit}: verwacht een bestand .authors.yml of de map waarin het staat", 2)
+    found = find_registry(docs, explicit, cwd)
+    if found is None:
+        raise _Stop(f"geen auteursbestand gevonden: verwacht {docs / '.authors.yml'} of geef --authors", 2)
     try:
-        return load_registry(path)
-    except LetterImportError as exc:
-        raise _Stop(exc.format(str(path)), 1) from None
+        return read_registry(found)
+    except InputError as exc:
+        raise _Stop(exc.message, 1) from None
 
 
-def _parse_file(path: Path, authors: dict[str, RegistryAuthor], stelling: str | None) -> ImportedEdition:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LetterImportError(f"bestand kan niet gelezen worden: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LetterImportError("bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)", line) from None
-    if "\x00" in text:
-        raise LetterImportError("bestand is binair, geen tekst")
-    return parse_edition_text(text, authors, stelling=stelling)
+def _series_numbers(
+    docs: Path, editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool
+) -> list[list[int]]:
+    """Per edition (in input order) the series numbers of its letters: the next free numbers of the
+    site in ``docs`` (read with the loader, drafts included), oldest edition first; a letter that
+    replaces a file of the same name (``--force``) keeps that file's number. Outside a site (no
+    author registry in ``docs``) the numbers start at 1."""
+    site = load_site(docs, include_drafts=True)[0] if (docs / AUTHORS_FILE).is_file() else None
+    following = next_letter_number(site) if site is not None else 1
+    folders = [into / edition.folder_name if multi else into for _name, edition in editions]
+    numbers: list[list[int]] = [[] for _ in editions]
+    for i in sorted(range(len(editions)), key=lambda i: (editions[i][1].date, editions[i][1].folder_name)):
+        edition = editions[i][1]
+        for position, letter in enumerate(edition.letters, start=1):
+            kept = _existing_number(site, docs, folders[i] / f"{position:02d}-{letter.author}.md")
+            if kept is None:
+                kept, following = following, following + 1
+            numbers[i].append(kept)
+    return numbers
 
 
-def _plan(editions: list[tuple[str, ImportedEdition]], multi: bool) -> dict[str, str]:
-    files: dict[str, str] = {}
+def _existing_number(site: Site | None, docs: Path, path: Path) -> int | None:
+    """The number of the letter file at ``path`` as the site read it, if it has one."""
+    if site is None or not path.is_relative_to(docs):
+        return None
+    source = site.sources.get(path.relative_to(docs).as_posix())
+    number = source.meta.get("number") if source is not None else None
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
+
+
+def _plan(
+    editions: list[tuple[str, ImportedEdition]], into: Path, multi: bool, numbers: list[list[int]]
+) -> dict[Path, dict[str, str]]:
+    plan: dict[Path, dict[str, str]] = {}
     folders: dict[str, str] = {}
-    for name, edition in editions:
-        rendered = render_edition(edition)
+    for (name, edition), series_numbers in zip(editions, numbers, strict=True):
+        rendered = render_edition(edition, series_numbers)
         try:
             check_rendered(rendered)
-        except LetterImportError as exc:
+        except InputError as exc:
             raise _Stop(exc.format(name), 1) from None
         if not multi:
-            return rendered
+            return {into: rendered}
         folder = edition.folder_name
         if folder in folders:
             raise _Stop(f"{name} en {folders[folder]} geven allebei de editiemap {folder}; niets geschreven", 1)
         folders[folder] = name
-        files.update({f"{folder}/{rel}": text for rel, text in rendered.items()})
-    return files
+        plan[into / folder] = rendered
+    return plan
 
 
 _NUMBERED_RE = re.compile(r"^\d+-.*\.md$")
 
 
-def _refuse_stale(folder: Path, files: dict[str, str]) -> None:
+def _stale_letters(folder: Path, files: dict[str, str]) -> list[str]:
     """An existing edition folder with other numbered letters would get two letters per place."""
-    if not folder.is_dir():
-        return
     stale = sorted(p.name for p in folder.iterdir() if _NUMBERED_RE.match(p.name) and p.name not in files)
     if stale:
-        raise _Stop(
-            f"{folder} bevat al andere brieven ({', '.join(stale)}); verwijder die eerst of kies een andere map; "
-            "niets geschreven",
-            1,
-        )
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+        return [f"{folder} bevat al andere brieven ({', '.join(stale)}); verwijder die eerst of kies een andere map"]
+    return []
