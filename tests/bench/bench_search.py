@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from klantbeleving.searchindex import write_search_index
 from tests.bench.bench_build import PLAIN, ROOT, _start, plain_config, run_pair, scratch, write_corpus
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -121,8 +122,6 @@ def run_build(project: Path, config: str) -> tuple[float, float]:
 
 def index_alone(site: Path) -> tuple[float, float]:
     """Pagefind once more over a built site: wall-clock seconds, and the CPU seconds of its process."""
-    from klantbeleving.searchindex import write_search_index
-
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     _, problems = write_search_index(site)

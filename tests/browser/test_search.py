@@ -182,3 +182,9 @@ def test_slash_opens_search_after_the_colour_toggle_but_not_from_a_text_field(pa
     page.keyboard.press("s")
     assert not box.evaluate("box => box.closest('dialog').open")
     assert page.locator("#probe").input_value() == "s"
+
+
+def test_the_home_pages_search_button_opens_the_dialog(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".kb-home__search").click()
+    expect(page.locator("[data-kb-search-input]")).to_be_focused()
