@@ -107,14 +107,14 @@ def main() -> int:
     if args.child:  # measured in a fresh process each
         print(json.dumps(measure(Path(args.child))))
         return 0
-    from tests.bench.bench_build import hooked_config, plain_config, scratch, write_corpus
+    from tests.bench.bench_build import hooked_config, plain_config, scratch, without_search, write_corpus
 
     with tempfile.TemporaryDirectory(dir=scratch()) as tmp:
         columns = {}
         for name in ("plain", "hooks"):
             project = Path(tmp) / name
             write_corpus(project / "docs", args.letters, args.terms)
-            config = plain_config(project / "docs") if name == "plain" else hooked_config()
+            config = without_search(plain_config(project / "docs")) if name == "plain" else hooked_config()
             (project / "mkdocs.yml").write_text(config, encoding="utf-8")
             out = subprocess.run([sys.executable, "-m", "tests.bench.bench_breakdown", "--child", str(project)],
                                  cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",

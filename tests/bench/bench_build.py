@@ -3,8 +3,8 @@
 Generates synthetic corpora (200 and 2,000 letters nested by edition; 20 and 300 terms), builds each
 in a fresh process with our hooks and with a plain Material configuration of the same pages
 (interleaved, the fastest of ``--repeat`` builds counts), and
-prints wall time, peak memory, ratios (also of builds run side by side), the size of a letter page
-and of the search index. The corpora and sites live on a RAM disk where there is one (``scratch``).
+prints wall time, peak memory, ratios (also of builds run side by side) and the size of a letter page.
+Neither build makes a search index (``bench_search`` measures Pagefind against lunr). The corpora and sites live on a RAM disk where there is one (``scratch``).
 Method and current figures: ``tests/bench/README.md``.
 """
 
@@ -84,12 +84,17 @@ markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, toc]
 """
 
 
+def without_search(config: str) -> str:
+    """A config without Material's search plugin (hooks/plain compares the builds without any search
+    index; ``bench_search`` measures Pagefind against lunr)."""
+    return config.replace("plugins:\n  - search:\n      lang: nl\n", "plugins: []\n")
+
+
 def hooked_config() -> str:
-    # Our hooks without the search index (Pagefind indexes after the build: bench_search measures it),
-    # next to Material's lunr search as in the plain build, so hooks/plain measures the same work as before.
+    """Our hooks and templates without the search index (Pagefind indexes after the build)."""
     hooks = "".join(f"\n  - {ROOT / 'hooks' / name}" for name in ("content.py",))
-    return PLAIN.replace("site_name: Bench", f"site_name: Bench\nhooks:{hooks}").replace(
-        "  font: false", f"  font: false\n  custom_dir: {ROOT / 'overrides'}")
+    return without_search(PLAIN.replace("site_name: Bench", f"site_name: Bench\nhooks:{hooks}").replace(
+        "  font: false", f"  font: false\n  custom_dir: {ROOT / 'overrides'}"))
 
 
 def build_env() -> dict[str, str]:
@@ -130,7 +135,7 @@ def measure_instructions(letters: int, terms: int) -> dict[str, float]:
         runs = ("plain", "hooks")
         for name in runs:
             write_corpus(project / name / "docs", letters, terms)
-        configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config()}
+        configs = {"plain": without_search(plain_config(project / "plain" / "docs")), "hooks": hooked_config()}
         with ThreadPoolExecutor(max_workers=2) as pool:  # the counts do not depend on sharing the cores
             counts = dict(zip(runs, pool.map(lambda name: count_instructions(project / name, configs[name]), runs),
                               strict=True))
@@ -198,7 +203,7 @@ def measure(letters: int, terms: int, repeat: int, pairs: int) -> dict[str, Any]
         project = Path(tmp)
         write_corpus(project / "plain" / "docs", letters, terms)
         write_corpus(project / "hooks" / "docs", letters, terms)
-        configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config()}
+        configs = {"plain": without_search(plain_config(project / "plain" / "docs")), "hooks": hooked_config()}
         runs: dict[str, list[tuple[float, int]]] = {"plain": [], "hooks": []}
         run_build(project / "hooks", configs["hooks"])  # a first build: bytecode cached
         for _ in range(repeat):  # interleaved, so a slow spell of the machine hits all alike
@@ -210,11 +215,10 @@ def measure(letters: int, terms: int, repeat: int, pairs: int) -> dict[str, Any]
         project = project / "hooks"
         site = project / "site"
         letter_page = next(site.glob("brieven/*/01-*/index.html"))
-        index = site / "search" / "search_index.json"
         return {"letters": letters, "terms": terms, "plain_s": plain[0], "plain_mb": plain[1],
                 "hooks_s": hooked[0], "hooks_mb": hooked[1], "ratio": hooked[0] / plain[0],
                 "paired": paired[len(paired) // 2], "pairs": paired,
-                "page_kb": letter_page.stat().st_size / 1024, "index_kb": index.stat().st_size / 1024}
+                "page_kb": letter_page.stat().st_size / 1024}
 
 
 def main() -> int:
@@ -239,12 +243,11 @@ def main() -> int:
         sizes = [(letters, terms)]
     rows = [measure(n, t, args.repeat, args.pairs) for n, t in sizes]
     print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | hooks/plain paired "
-          "| letter page KB | search index KB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| letter page KB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['letters']} | {r['terms']} | {r['plain_s']:.2f} | {r['plain_mb']} | {r['hooks_s']:.2f} | {r['hooks_mb']} | "
-              f"{r['ratio']:.2f} | {r['paired']:.2f} | {r['page_kb']:.0f} | "
-              f"{r['index_kb']:.0f} |")
+              f"{r['ratio']:.2f} | {r['paired']:.2f} | {r['page_kb']:.0f} |")
     print("\nhooks/plain: fastest of the builds one after another; paired: the median of builds side by side (one per core)")
     for r in rows:
         print(f"paired, {r['letters']} letters / {r['terms']} terms: " + " ".join(f"{x:.3f}" for x in r["pairs"]))
