@@ -8,8 +8,9 @@ puts the page's HTML without term links (the same text) in ``page.content``; ``c
 the template is rendered. A separate module because a hook module has one handler per event.
 
 Material's search also takes the title of a page without a heading from ``page.meta["title"]``
-and stores it as HTML (its results print it as such). For the same window it gets a copy of
-``page.meta`` with that title escaped; ``content.py`` puts the page's own ``page.meta`` back.
+and the page's ``tags`` from ``page.meta["tags"]``, and stores both as HTML (its results print
+them as such). For the same window it gets a copy of ``page.meta`` with those values escaped;
+``content.py`` puts the page's own ``page.meta`` back.
 
 Does nothing unless ``content.py`` is also listed under ``hooks`` (it owns the per-build state),
 and leaves pages alone whose HTML carries Material's ``data-search-*`` attributes (the search
@@ -34,9 +35,10 @@ _STATE_ATTR = "_klantbeleving"  # set by content.py's on_config
 @event_priority(100)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: Any) -> dict[str, Any]:
     state = getattr(config, _STATE_ATTR, None)
-    if state is not None and isinstance(page.meta.get("title"), str):
+    escaped = _escaped_meta(page.meta)
+    if state is not None and escaped:
         state.own_meta = (page.file.src_uri, page.meta)
-        page.meta = {**page.meta, "title": str(escape(page.meta["title"]))}
+        page.meta = {**page.meta, **escaped}
     html = page.content
     if state is None or not html or "data-search-" in html:
         return context
@@ -45,3 +47,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         state.full_content = (page.file.src_uri, html)
         page.content = text_only
     return context
+
+
+def _escaped_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``meta`` that Material's search stores as HTML, escaped (none when absent)."""
+    escaped: dict[str, Any] = {}
+    if isinstance(meta.get("title"), str):
+        escaped["title"] = str(escape(meta["title"]))
+    tags = meta.get("tags")
+    if isinstance(tags, list):
+        escaped["tags"] = [str(escape(tag)) for tag in tags]
+    return escaped

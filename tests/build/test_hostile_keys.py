@@ -268,6 +268,8 @@ def test_hostile_but_allowed_values_are_printed_escaped_everywhere(tmp_path: Pat
     for doc in index["docs"]:
         for field in ("title", "text"):
             assert "<medewerker>" not in doc[field] and "<img" not in doc[field] and "<script" not in doc[field], doc
+        assert all("<" not in tag for tag in doc.get("tags", [])), doc  # Material's results print tags as HTML
+    assert "&lt;img src=x onerror=alert(1)&gt;" in [tag for doc in index["docs"] for tag in doc.get("tags", [])]
 
 
 # -- mkdocs serve ---------------------------------------------------------------------------------
