@@ -194,9 +194,28 @@ def load_yaml_with_node(text: str, *, max_chars: int = MAX_FRONTMATTER_CHARS) ->
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_duplicate_keys(node)
         return (_construct(loader, node) if node is not None else None), node
     finally:
         loader.dispose()
+
+
+def _check_duplicate_keys(root: yaml.Node) -> None:
+    """Refuse a mapping that names a key twice (YAML would silently keep the last value)."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[tuple[str, str]] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if (key.tag, key.value) in seen:
+                        raise YAMLLimitError(f"sleutel '{key.value[:40]}' staat er twee keer in", key.start_mark)
+                    seen.add((key.tag, key.value))
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
