@@ -14,7 +14,7 @@ import yaml
 
 from .checks import check_addressees, check_numbers, check_replies, check_visible_names, find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
-from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
+from .layout import AUTHORS_FILE, BOOK_DIR, GENERATED_SRCS, LETTERS_DIR, PLACES_FILE, TERMS_DIR, author_src, edition_src
 from .model import (
     LINK_PAGE,
     LINK_SCOPES,
@@ -169,7 +169,7 @@ def load_site(
             sources[src] = source
     for src, source in sources.items():
         ctx.problems.extend(check_page_keys(source, src))
-    _check_unique_urls(sorted([*sources, *broken]), ctx)
+    _check_unique_urls(sorted([*sources, *broken]), [*GENERATED_SRCS, *map(author_src, site.authors)], ctx)
     ctx.problems += placeholder_problems(sources, ctx.where)
     _load_letters(sources, broken, site, ctx)
     ctx.problems.extend(check_numbers(site.editions, sources))
@@ -192,8 +192,9 @@ def url_key(src: str) -> str:
     return path.casefold()
 
 
-def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
-    """Two sources that would publish at the same address (duplicate slugs)."""
+def _check_unique_urls(srcs: list[str], generated: list[str], ctx: _Ctx) -> None:
+    """Two sources that would publish at the same address (duplicate slugs), or a source at the
+    address of a generated page under another path (a source at the same path replaces it)."""
     seen: dict[str, str] = {}
     for src in srcs:
         key = url_key(src)
@@ -201,6 +202,10 @@ def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
             ctx.add(src, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{key}/) als {ctx.where(seen[key])}")
         else:
             seen[key] = src
+    for page in generated:
+        src = seen.get(url_key(page))
+        if src is not None and src != page:
+            ctx.add(src, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{url_key(page)}/) als de gemaakte pagina {page}")
 
 
 # -- authors -------------------------------------------------------------------------------
