@@ -297,7 +297,8 @@ def test_new_edition_with_a_day_keeps_check_and_the_next_edition_working(tmp_pat
      (["--stelling", "Een\x00proef.", "--date", "2026-01"], "--stelling: teken U+0000"),
      (["--stelling", "Een proef.\u0085", "--date", "2026-01"], "--stelling: teken U+0085"),
      (["--stelling", "Een proef.", "--date", "2026-01", "--slug", "proef\n"], "--slug"),
-     (["--stelling", "Een proef.", "--date", "2026"], "--date: '2026' noemt geen maand")],
+     (["--stelling", "Een proef.", "--date", "2026"], "--date: '2026' noemt geen maand"),
+     (["--stelling", "woord " * 20_000, "--date", "2026-01"], "--stelling: YAML-fout in frontmatter: te lang")],
 )
 def test_new_edition_refuses_unsafe_arguments(tmp_path: Path, argv: list[str], message: str) -> None:
     write_site(tmp_path, small_site())
