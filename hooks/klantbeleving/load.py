@@ -97,18 +97,39 @@ def scan_docs(docs_dir: Path) -> DocsTree:
                 continue
             if entry.is_symlink():
                 real = os.path.realpath(entry.path)
-                why = _refuse_link(real, root, ancestors)
+                why = _refuse_link(real, root, ancestors) or _refuse_hidden_target(real, root, rel)
                 if why:
                     refused[rel] = why
                 elif os.path.isdir(real):
                     stack.append((rel + "/", (*ancestors, real)))
-                else:
+                elif os.path.isfile(real):
                     files.append(rel)
+                else:
+                    refused[rel] = _NOT_A_FILE
             elif entry.is_dir():
                 stack.append((rel + "/", (*ancestors, os.path.join(ancestors[-1], entry.name))))
-            else:
+            elif entry.is_file():
                 files.append(rel)
+            else:
+                refused[rel] = _NOT_A_FILE
     return DocsTree(sorted(files), refused)
+
+
+_NOT_A_FILE = "geen gewoon bestand (een pipe, socket of apparaat): wordt niet gelezen, haal het weg"
+"""Reading a named pipe waits forever; such a file never belongs in the docs folder."""
+
+
+def _refuse_hidden_target(real: str, root: str, rel: str) -> str:
+    """Why a visible link to a hidden file or folder in the docs folder (``.authors.yml``,
+    ``.git/``) is not followed: MkDocs publishes no name that starts with a dot."""
+    if _in_dot_folder(rel) or not _in_dot_folder(os.path.relpath(real, root).replace(os.sep, "/")):
+        return ""
+    return "symbolische link naar een verborgen bestand of map (naam met een punt): wordt niet gelezen"
+
+
+def _in_dot_folder(rel: str) -> bool:
+    """True when a name in the docs-relative path starts with a dot."""
+    return any(part.startswith(".") and part not in (".", "..") for part in rel.split("/"))
 
 
 def _refuse_link(real: str, root: str, ancestors: tuple[str, ...]) -> str:

@@ -29,6 +29,7 @@ L2 = f"{ED}/02-rien-brus.md"
 SECRET = "GEHEIM-BUITEN-DOCS-7f3a"
 """In every file outside docs/ that a link points at: it must never reach site/."""
 OUTSIDE = "@outside"
+FIFO = "@fifo"  # as a link's target: a named pipe in its place (reading one waits for a writer)
 """A link target written as ``@outside/<name>`` lies in the test's folder next to docs/."""
 
 BOMB = "&a [x, x, x, x, x, x, x, x, x]"
@@ -143,6 +144,16 @@ LINKS: list[tuple[str, Changes, Links, str]] = [
      "docs/boek/img: symbolische link naar iets buiten"),
     ("stylesheet-outside", {}, {"extra.css": f"{OUTSIDE}/buiten.md"}, "docs/extra.css: symbolische link naar iets buiten"),
     ("in-dot-folder", {}, {".verborgen": OUTSIDE}, "docs/.verborgen: symbolische link naar iets buiten"),
+    ("page-to-places", {".places.yml": f"places:\n  Zeist:\n    geonames: 2743977\n# {SECRET}\n"}, {"boek/plaatsen.md": "../.places.yml"},
+     "docs/boek/plaatsen.md: symbolische link naar een verborgen bestand of map"),
+    ("page-to-dotfile", {".intern/notitie.txt": f"# {SECRET}\n"}, {"boek/notitie.md": "../.intern/notitie.txt"},
+     "docs/boek/notitie.md: symbolische link naar een verborgen bestand of map"),
+    ("folder-to-dot-folder", {".intern/a.md": f"# {SECRET}\n"}, {"boek/intern": "../.intern"},
+     "docs/boek/intern: symbolische link naar een verborgen bestand of map"),
+    ("fifo-page", {}, {"boek/pijp.md": FIFO}, "docs/boek/pijp.md: geen gewoon bestand"),
+    ("fifo-authors", {".authors.yml": None}, {".authors.yml": FIFO}, "docs/.authors.yml: geen gewoon bestand"),
+    ("fifo-stylesheet", {}, {"extra.css": FIFO}, "docs/extra.css: geen gewoon bestand"),
+    ("link-to-fifo", {}, {"boek/pijp": FIFO, "boek/naar-pijp.md": "pijp"}, "docs/boek/naar-pijp.md: geen gewoon bestand"),
 ]
 
 DATES: list[tuple[str, Changes, Links, str]] = [
@@ -171,7 +182,10 @@ def _site(tmp_path: Path, changes: Changes, links: Links) -> Path:
     for rel, target in links.items():
         path = tmp_path / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(target.replace(OUTSIDE, str(outside)), path)
+        if target == FIFO:
+            os.mkfifo(path)
+        else:
+            os.symlink(target.replace(OUTSIDE, str(outside)), path)
     return cfg
 
 
