@@ -224,9 +224,9 @@ def _check_unique_urls(srcs: list[str], generated: list[str], ctx: _Ctx) -> None
         else:
             seen[key] = src
     for page in generated:
-        src = seen.get(url_key(page))
-        if src is not None and src != page:
-            ctx.add(src, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{url_key(page)}/) als de gemaakte pagina {page}")
+        taken = seen.get(url_key(page))
+        if taken is not None and taken != page:
+            ctx.add(taken, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{url_key(page)}/) als de gemaakte pagina {page}")
 
 
 # -- authors -------------------------------------------------------------------------------

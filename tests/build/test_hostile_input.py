@@ -122,6 +122,12 @@ CONTROL: list[tuple[str, Changes, Links, str]] = [
     ("folder-name", {"boek/deel\x01/over.md": "# Over\n"}, {}, "docs/boek/deel?: naam van bestand of map: teken U+0001"),
     ("places-name-escape", {".places.yml": 'places:\n  "Zeist\\x01":\n    geonames: 2743977\n'}, {},
      "docs/.places.yml:2: YAML-fout: teken U+0001"),
+    ("authors-name-bidi-override", {".authors.yml": "authors:\n  rien-brus:\n    name: Rien \u202eBrus\n"}, {},
+     "docs/.authors.yml:3: YAML-fout: teken U+202E"),
+    ("title-bidi-escape", {L2: letter("rien-brus", "Zeist").replace("title: Brief", 'title: "\\u202eBrief"')}, {},
+     f"docs/{L2}:2: YAML-fout in frontmatter: teken U+202E"),
+    ("body-bidi-isolate", {L1: letter("jan-hein-pierik", "Zeist", body="Regel \u2067omgekeerd.")}, {}, f"docs/{L1}:9: teken U+2067"),
+    ("file-name-bidi", {"boek/over\u202edm.txt.md": "# Over\n"}, {}, "docs/boek/over?dm.txt.md: naam van bestand of map: teken U+202E"),
 ]
 
 LINKS: list[tuple[str, Changes, Links, str]] = [
