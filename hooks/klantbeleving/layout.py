@@ -24,6 +24,8 @@ TIMELINE_SRC = f"{LETTERS_DIR}/tijdlijn.md"
 BY_AUTHOR_SRC = f"{LETTERS_DIR}/per-auteur.md"
 BY_CITY_SRC = f"{LETTERS_DIR}/per-plaats.md"  # a redirect to BY_AUTHOR_SRC
 REGISTER_SRC = f"{LETTERS_DIR}/stellingen.md"
+GENERATED_SRCS = (AUTHORS_INDEX, PRINT_SRC, TIMELINE_SRC, BY_AUTHOR_SRC, BY_CITY_SRC, REGISTER_SRC)
+"""The generated pages at fixed paths (a source at the same path replaces one; see ``generate.py``)."""
 
 
 def edition_src(slug: str) -> str:

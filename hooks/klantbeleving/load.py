@@ -14,7 +14,7 @@ import yaml
 
 from .checks import check_addressees, check_numbers, check_replies, check_visible_names, find_unknown_explicit
 from .dates import DateError, PartialDate, parse_date
-from .layout import AUTHORS_FILE, BOOK_DIR, LETTERS_DIR, PLACES_FILE, TERMS_DIR, edition_src
+from .layout import AUTHORS_FILE, BOOK_DIR, GENERATED_SRCS, LETTERS_DIR, PLACES_FILE, TERMS_DIR, author_src, edition_src
 from .model import (
     LINK_PAGE,
     LINK_SCOPES,
@@ -97,18 +97,39 @@ def scan_docs(docs_dir: Path) -> DocsTree:
                 continue
             if entry.is_symlink():
                 real = os.path.realpath(entry.path)
-                why = _refuse_link(real, root, ancestors)
+                why = _refuse_link(real, root, ancestors) or _refuse_hidden_target(real, root, rel)
                 if why:
                     refused[rel] = why
                 elif os.path.isdir(real):
                     stack.append((rel + "/", (*ancestors, real)))
-                else:
+                elif os.path.isfile(real):
                     files.append(rel)
+                else:
+                    refused[rel] = _NOT_A_FILE
             elif entry.is_dir():
                 stack.append((rel + "/", (*ancestors, os.path.join(ancestors[-1], entry.name))))
-            else:
+            elif entry.is_file():
                 files.append(rel)
+            else:
+                refused[rel] = _NOT_A_FILE
     return DocsTree(sorted(files), refused)
+
+
+_NOT_A_FILE = "geen gewoon bestand (een pipe, socket of apparaat): wordt niet gelezen, haal het weg"
+"""Reading a named pipe waits forever; such a file never belongs in the docs folder."""
+
+
+def _refuse_hidden_target(real: str, root: str, rel: str) -> str:
+    """Why a visible link to a hidden file or folder in the docs folder (``.authors.yml``,
+    ``.git/``) is not followed: MkDocs publishes no name that starts with a dot."""
+    if _in_dot_folder(rel) or not _in_dot_folder(os.path.relpath(real, root).replace(os.sep, "/")):
+        return ""
+    return "symbolische link naar een verborgen bestand of map (naam met een punt): wordt niet gelezen"
+
+
+def _in_dot_folder(rel: str) -> bool:
+    """True when a name in the docs-relative path starts with a dot."""
+    return any(part.startswith(".") and part not in (".", "..") for part in rel.split("/"))
 
 
 def _refuse_link(real: str, root: str, ancestors: tuple[str, ...]) -> str:
@@ -169,7 +190,7 @@ def load_site(
             sources[src] = source
     for src, source in sources.items():
         ctx.problems.extend(check_page_keys(source, src))
-    _check_unique_urls(sorted([*sources, *broken]), ctx)
+    _check_unique_urls(sorted([*sources, *broken]), [*GENERATED_SRCS, *map(author_src, site.authors)], ctx)
     ctx.problems += placeholder_problems(sources, ctx.where)
     _load_letters(sources, broken, site, ctx)
     ctx.problems.extend(check_numbers(site.editions, sources))
@@ -192,8 +213,9 @@ def url_key(src: str) -> str:
     return path.casefold()
 
 
-def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
-    """Two sources that would publish at the same address (duplicate slugs)."""
+def _check_unique_urls(srcs: list[str], generated: list[str], ctx: _Ctx) -> None:
+    """Two sources that would publish at the same address (duplicate slugs), or a source at the
+    address of a generated page under another path (a source at the same path replaces it)."""
     seen: dict[str, str] = {}
     for src in srcs:
         key = url_key(src)
@@ -201,6 +223,10 @@ def _check_unique_urls(srcs: list[str], ctx: _Ctx) -> None:
             ctx.add(src, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{key}/) als {ctx.where(seen[key])}")
         else:
             seen[key] = src
+    for page in generated:
+        taken = seen.get(url_key(page))
+        if taken is not None and taken != page:
+            ctx.add(taken, None, f"dubbele slug: dit bestand krijgt hetzelfde adres (/{url_key(page)}/) als de gemaakte pagina {page}")
 
 
 # -- authors -------------------------------------------------------------------------------

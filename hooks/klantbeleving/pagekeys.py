@@ -78,6 +78,8 @@ AUTHOR_FIELDS = {"name": TEXT, "city": TEXT, "role": TEXT, "description": TEXT, 
 AUTHOR_ROLES = ("brieven", "boek")
 AUTHOR_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """An author key is a slug: it becomes the address ``/auteurs/<key>/``."""
+MAX_AUTHOR_KEY = 60
+"""Longer author keys are refused: the key is a folder name in ``site/`` (at most 255 bytes)."""
 RESERVED_AUTHOR_KEYS = ("index",)
 """Keys whose page address is taken by a generated page (``/auteurs/`` itself)."""
 _AVATAR_RE = re.compile(r"^(?:https://|(?![a-zA-Z][a-zA-Z0-9+.-]*:))[^\s\"'<>\\]+$")
@@ -212,6 +214,8 @@ def check_author_key(key: str) -> str | None:
         return f"auteur '{key}': deze sleutel is gereserveerd (/auteurs/{key}/ is de auteurslijst)"
     if not AUTHOR_KEY_RE.match(key):
         return f"auteur '{key}': een sleutel bestaat uit kleine letters, cijfers en streepjes (bijv. wim-rampen)"
+    if len(key) > MAX_AUTHOR_KEY:
+        return f"auteur '{key[:20]}…': de sleutel is te lang ({len(key)} tekens; maximaal {MAX_AUTHOR_KEY})"
     return None
 
 

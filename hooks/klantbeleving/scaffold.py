@@ -22,7 +22,7 @@ from .importers.writer import WriteError, write_folders
 from .load import AUTHORS_FILE, LETTERS_DIR, load_site, next_letter_number
 from .model import TEXT_SUMMARY, Author, Edition
 from .placeholders import LEAD_TODO, LETTER_TODO
-from .sources import find_unsafe_char
+from .sources import find_unsafe_char, parse_source
 
 LETTER_ROLE = "brieven"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -159,6 +159,10 @@ def create_edition(docs: Path, stelling: str, date_text: str, slug: str | None) 
         raise ScaffoldError(f"{docs / AUTHORS_FILE}: geen auteurs gevonden (bestand ontbreekt, is leeg of onleesbaar)")
     order = next_order(site.authors, site.editions)
     files = render_scaffold(site.authors, order, stelling, date, next_letter_number(site))
+    for name, text in files.items():  # what the loader would refuse is never written
+        _source, problems = parse_source(name, text)
+        if problems:
+            raise ScaffoldError(f"--stelling: {problems[0].message}", 2)
     try:
         return write_folders({target: files}, force=False)
     except WriteError as exc:

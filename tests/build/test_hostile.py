@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from klantbeleving.cli import main as cli_main
-from tests.sitekit import build, letter, small_site, write_site
+from tests.sitekit import AUTHORS, build, letter, small_site, write_site
 
 ED = "brieven/2025-12-proef"
 L2 = f"{ED}/02-rien-brus.md"
@@ -70,6 +70,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str]] = [
     ("part-twice", {"boek/deel-1/index.md": "---\ntitle: D\npart: 1\n---\n", "boek/deel-1b/index.md": "---\ntitle: E\npart: 1\n---\n"}, "docs/boek/deel-1b/index.md:3: deel 1 bestaat al"),
     ("explicit-unknown-term", {L2: letter("rien-brus", "Zeist", body="Regel een.\n\nOver [[Klantgeluk]] gesproken.")}, f"docs/{L2}:11: [[Klantgeluk]] verwijst naar een onbekend begrip"),
     ("explicit-unknown-in-term", {"begrippen/ces.md": "---\nterm: CES\n---\n\nZie [[CXM]] en [[CSAT|tevredenheid]].\n"}, "docs/begrippen/ces.md:5: [[CSAT]] verwijst naar een onbekend begrip"),
+    ("duplicate-key", {L2: letter("rien-brus", "Zeist", extra="city: '<b>x</b>'\n")}, f"docs/{L2}:6: YAML-fout in frontmatter: sleutel 'city' staat er twee keer in"),
+    ("authors-duplicate-key", {".authors.yml": AUTHORS + "  wim-rampen:\n    name: Wim Ander\n"}, "docs/.authors.yml:17: YAML-fout: sleutel 'wim-rampen' staat er twee keer in"),
     ("places-not-number", {".places.yml": "places:\n  Zeist:\n    geonames: veel\n"}, "docs/.places.yml: plaats 'Zeist': 'geonames' moet een getal"),
 ]
 

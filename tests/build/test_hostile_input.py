@@ -29,6 +29,7 @@ L2 = f"{ED}/02-rien-brus.md"
 SECRET = "GEHEIM-BUITEN-DOCS-7f3a"
 """In every file outside docs/ that a link points at: it must never reach site/."""
 OUTSIDE = "@outside"
+FIFO = "@fifo"  # as a link's target: a named pipe in its place (reading one waits for a writer)
 """A link target written as ``@outside/<name>`` lies in the test's folder next to docs/."""
 
 BOMB = "&a [x, x, x, x, x, x, x, x, x]"
@@ -121,6 +122,12 @@ CONTROL: list[tuple[str, Changes, Links, str]] = [
     ("folder-name", {"boek/deel\x01/over.md": "# Over\n"}, {}, "docs/boek/deel?: naam van bestand of map: teken U+0001"),
     ("places-name-escape", {".places.yml": 'places:\n  "Zeist\\x01":\n    geonames: 2743977\n'}, {},
      "docs/.places.yml:2: YAML-fout: teken U+0001"),
+    ("authors-name-bidi-override", {".authors.yml": "authors:\n  rien-brus:\n    name: Rien \u202eBrus\n"}, {},
+     "docs/.authors.yml:3: YAML-fout: teken U+202E"),
+    ("title-bidi-escape", {L2: letter("rien-brus", "Zeist").replace("title: Brief", 'title: "\\u202eBrief"')}, {},
+     f"docs/{L2}:2: YAML-fout in frontmatter: teken U+202E"),
+    ("body-bidi-isolate", {L1: letter("jan-hein-pierik", "Zeist", body="Regel \u2067omgekeerd.")}, {}, f"docs/{L1}:9: teken U+2067"),
+    ("file-name-bidi", {"boek/over\u202edm.txt.md": "# Over\n"}, {}, "docs/boek/over?dm.txt.md: naam van bestand of map: teken U+202E"),
 ]
 
 LINKS: list[tuple[str, Changes, Links, str]] = [
@@ -143,6 +150,16 @@ LINKS: list[tuple[str, Changes, Links, str]] = [
      "docs/boek/img: symbolische link naar iets buiten"),
     ("stylesheet-outside", {}, {"extra.css": f"{OUTSIDE}/buiten.md"}, "docs/extra.css: symbolische link naar iets buiten"),
     ("in-dot-folder", {}, {".verborgen": OUTSIDE}, "docs/.verborgen: symbolische link naar iets buiten"),
+    ("page-to-places", {".places.yml": f"places:\n  Zeist:\n    geonames: 2743977\n# {SECRET}\n"}, {"boek/plaatsen.md": "../.places.yml"},
+     "docs/boek/plaatsen.md: symbolische link naar een verborgen bestand of map"),
+    ("page-to-dotfile", {".intern/notitie.txt": f"# {SECRET}\n"}, {"boek/notitie.md": "../.intern/notitie.txt"},
+     "docs/boek/notitie.md: symbolische link naar een verborgen bestand of map"),
+    ("folder-to-dot-folder", {".intern/a.md": f"# {SECRET}\n"}, {"boek/intern": "../.intern"},
+     "docs/boek/intern: symbolische link naar een verborgen bestand of map"),
+    ("fifo-page", {}, {"boek/pijp.md": FIFO}, "docs/boek/pijp.md: geen gewoon bestand"),
+    ("fifo-authors", {".authors.yml": None}, {".authors.yml": FIFO}, "docs/.authors.yml: geen gewoon bestand"),
+    ("fifo-stylesheet", {}, {"extra.css": FIFO}, "docs/extra.css: geen gewoon bestand"),
+    ("link-to-fifo", {}, {"boek/pijp": FIFO, "boek/naar-pijp.md": "pijp"}, "docs/boek/naar-pijp.md: geen gewoon bestand"),
 ]
 
 DATES: list[tuple[str, Changes, Links, str]] = [
@@ -171,7 +188,10 @@ def _site(tmp_path: Path, changes: Changes, links: Links) -> Path:
     for rel, target in links.items():
         path = tmp_path / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(target.replace(OUTSIDE, str(outside)), path)
+        if target == FIFO:
+            os.mkfifo(path)
+        else:
+            os.symlink(target.replace(OUTSIDE, str(outside)), path)
     return cfg
 
 
@@ -297,7 +317,8 @@ def test_new_edition_with_a_day_keeps_check_and_the_next_edition_working(tmp_pat
      (["--stelling", "Een\x00proef.", "--date", "2026-01"], "--stelling: teken U+0000"),
      (["--stelling", "Een proef.\u0085", "--date", "2026-01"], "--stelling: teken U+0085"),
      (["--stelling", "Een proef.", "--date", "2026-01", "--slug", "proef\n"], "--slug"),
-     (["--stelling", "Een proef.", "--date", "2026"], "--date: '2026' noemt geen maand")],
+     (["--stelling", "Een proef.", "--date", "2026"], "--date: '2026' noemt geen maand"),
+     (["--stelling", "woord " * 20_000, "--date", "2026-01"], "--stelling: YAML-fout in frontmatter: te lang")],
 )
 def test_new_edition_refuses_unsafe_arguments(tmp_path: Path, argv: list[str], message: str) -> None:
     write_site(tmp_path, small_site())

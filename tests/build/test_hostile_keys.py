@@ -140,6 +140,13 @@ CASES: list[tuple[str, dict[str, str], str]] = [
     ("text-html", {L2: letter("rien-brus", "Zeist", extra=f"text: {XSS}\n")}, f"docs/{L2}:6: 'text' is '<img src=x onerror=alert(1)>', niet een van"),
     ("published-in-mapping", {f"{ED}/index.md": _with(EDITION, "published_in: {'<b>': x}\n")}, f"docs/{ED}/index.md:5: 'published_in' moet tekst zijn"),
     ("tags-nested", {f"{ED}/index.md": _with(EDITION, "tags: [[a, '<b>']]\n")}, f"docs/{ED}/index.md:5: 'tags' moet een lijst met tekst zijn"),
+    ("author-key-too-long", {".authors.yml": _authors("  " + "a" * 300 + ":\n    name: Niemand\n")}, "docs/.authors.yml:17: auteur 'aaaaaaaaaaaaaaaaaaaa…': de sleutel is te lang"),
+    ("edition-at-timeline", {"brieven/tijdlijn/index.md": EDITION.replace("2025-12", "2025-11"),
+                             "brieven/tijdlijn/01-wim-rampen.md": letter("wim-rampen", "Helmond", date="2025-11")},
+     "docs/brieven/tijdlijn/index.md: dubbele slug: dit bestand krijgt hetzelfde adres (/brieven/tijdlijn/) als de gemaakte pagina"),
+    ("page-at-print-page", {"boek/afdrukken/index.md": "---\ntitle: Afdruk\n---\n\nT.\n"}, "docs/boek/afdrukken/index.md: dubbele slug"),
+    ("page-at-author-page", {"auteurs/rien-brus/index.md": "---\ntitle: Hand\n---\n\nT.\n"}, "docs/auteurs/rien-brus/index.md: dubbele slug"),
+    ("page-at-authors-index", {"auteurs.md": "---\ntitle: Hand\n---\n\nT.\n"}, "docs/auteurs.md: dubbele slug"),
 ]
 
 

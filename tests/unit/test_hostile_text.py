@@ -52,10 +52,25 @@ def test_the_letter_importer_refuses_a_control_character_in_the_stelling(
     assert _written(tmp_path / "ed") == []
 
 
+@pytest.mark.parametrize("tail", ["woord " * 10_000, "".join(f"Losse regel {i} na de brieven.\n\n" for i in range(1_000)),
+                                  "Gepubliceerd in " + "x" * 30_000 + " 2025"])
+def test_the_letter_importer_refuses_more_trailing_text_than_index_md_may_hold(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], tail: str) -> None:
+    src = tmp_path / "lang.txt"
+    text = LETTERS.read_text(encoding="utf-8").rstrip("\n")
+    src.write_text(f"{text}\n\n{tail}\n", encoding="utf-8")
+    line = text.count("\n") + 3
+    code, out = _run(["import", "letters", str(src), "--into", str(tmp_path / "out" / "ed")], capsys)
+    assert code == 1
+    assert f"{src}:{line}: na de brieven staan meer dan 20.000 tekens" in out or f"{src}: na de brieven" in out, out
+    assert "interne fout" not in out and "Traceback" not in out and _written(tmp_path / "out") == []
+
+
 @pytest.mark.parametrize(("registry", "line", "message"), [
     ("authors:\n  x: " + "[" * 25_000 + "]" * 25_000 + "\n", 2, "te diep genest"),
     ("authors:\n  wim: &w {name: Wim}\n  rien: *w\n", 2, "ankers"),
     ('authors:\n  wim:\n    name: "Wim\\e"\n', 3, "teken U+001B"),
+    ("authors:\n  wim:\n    name: Wim\n  wim:\n    name: Ander\n", 4, "sleutel 'wim' staat er twee keer in"),
 ])
 def test_the_letter_importer_refuses_a_hostile_registry(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], registry: str, line: int, message: str) -> None:

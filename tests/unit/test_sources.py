@@ -44,7 +44,7 @@ def test_body_line_of_a_letter() -> None:
 FRONTMATTERS = [
     "author: wim\ncity: Helmond\ndate: 2025-12\n", "forms: [a, b]\nterm: x\n", "a: 1\nb: true\n",
     "<<: {a: 1}\nb: c\n", "a: 'q'\nb: \"r\"\nc: |\n  block\n",
-    "a: null\nb: ~\n", "a: [x, [y]]\n", "a: x\na: y\n", "a: 2025-02-30\n", "a: NO\nb: yes\n", "- a\n- b\n",
+    "a: null\nb: ~\n", "a: [x, [y]]\n", "a: 2025-02-30\n", "a: NO\nb: yes\n", "- a\n- b\n",
     "just text\n", "a: {b: c}\n", "a: !!str 12\n", "a: 12\n", "a: []\n", "12: x\n", "a: [x, 1]\n",
 ]
 

@@ -56,6 +56,9 @@ REFUSED = [
     ("raw-control", "a: b\ncity: Zeist\x01\n", 1, "teken U+0001"),
     ("raw-in-key", "ci\x1bty: Zeist\n", 0, "teken U+001B"),
     ("too-long", "x: " + "a" * MAX_FRONTMATTER_CHARS, None, "te lang"),
+    ("duplicate-key", "city: Zeist\ntitle: T\ncity: Elders\n", 2, "sleutel 'city' staat er twee keer in"),
+    ("duplicate-nested", "search: {boost: 2, boost: 3}\n", 0, "sleutel 'boost' staat er twee keer in"),
+    ("duplicate-in-list", "a:\n  - {x: 1, x: 2}\n", 1, "sleutel 'x' staat er twee keer in"),
 ]
 
 

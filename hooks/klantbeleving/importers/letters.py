@@ -47,6 +47,8 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "’", "”", ")", "'", '"')
 MAX_QUOTE = 300
 """A standalone ‘…’ line longer than this is a quoted paragraph, not a pull quote."""
 MAX_TITLE = 200
+MAX_REVIEW_CHARS = 20_000
+"""More unrecognised text after the letters is refused: it goes into index.md's frontmatter."""
 
 SERIES = "Correspondentie over klantbeleving"
 """The series name an export's title line may start with (not part of an edition's title)."""
@@ -178,6 +180,7 @@ def parse_edition_text(
         letter, after = _parse_letter(lines[a:b], authors, title_line.text)
         letters.append(letter)
         classify_trailer([(ln.number, ln.text) for ln in after], names, trailer)
+    _check_trailer_size(trailer)
     if stelling is None and stated:
         match = STELLING_RE.match(stated[0].text)
         assert match is not None
@@ -426,6 +429,19 @@ def render_edition(edition: ImportedEdition, numbers: list[int] | None = None) -
             meta["draft"] = True
         files[f"{number:02d}-{letter.author}.md"] = render_page(meta, letter.paragraphs)
     return files
+
+
+def _check_trailer_size(trailer: Trailer) -> None:
+    """Refuse more trailer text than ``index.md``'s frontmatter may hold (``review``, ``published_in``).
+
+    Raises:
+        InputError: at the first line kept for review.
+    """
+    size = len(trailer.published_in) + sum(len(text) for _line, text in trailer.review)
+    if size > MAX_REVIEW_CHARS:
+        line = trailer.review[0][0] if trailer.review else None
+        raise InputError(f"na de brieven staan meer dan {MAX_REVIEW_CHARS:,} tekens die niet herkend worden; ".replace(",", ".")
+                         + "zet die tekst in een brief of haal hem weg", line)
 
 
 def check_rendered(files: dict[str, str]) -> None:
