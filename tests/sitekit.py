@@ -46,17 +46,18 @@ Een korte inleiding van de redactie.
 
 def letter(
     author: str, city: str, *, date: str = "2025-12", extra: str = "", body: str = "Een samenvatting.",
-    number: int | None = None, numbered: bool = True,
+    number: int | None = None, numbered: bool = True, title: str = "",
 ) -> str:
     """Markdown source of a letter with the given frontmatter.
 
     ``number`` (its number in the series, required once a letter is published) stands last,
     after ``extra``; without one, a number made from the other arguments (the same for the same
-    letter; two letters made alike need their own), or none when ``numbered`` is false."""
+    letter; two letters made alike need their own), or none when ``numbered`` is false. ``title`` is
+    the title as YAML (quoted where it needs to be); by default "Brief van <author>"."""
     if numbered and number is None:
         number = zlib.crc32(f"{author}|{city}|{date}|{extra}|{body}".encode()) % 1_000_000_000 + 1
     numbered_line = f"number: {number}\n" if numbered else ""
-    return f"---\ntitle: Brief van {author}\nauthor: {author}\ncity: {city}\ndate: {date}\n{extra}{numbered_line}---\n\n{body}\n"
+    return f"---\ntitle: {title or f'Brief van {author}'}\nauthor: {author}\ncity: {city}\ndate: {date}\n{extra}{numbered_line}---\n\n{body}\n"
 
 
 def small_site() -> dict[str, str]:

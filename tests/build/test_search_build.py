@@ -40,7 +40,7 @@ def fragments(site: Path) -> dict[str, dict]:
 
 def search_files() -> dict[str, str]:
     files = site_files()
-    files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", extra=f"title: '{HOSTILE_TITLE}'\n")
+    files[f"{ED}/01-jan-hein-pierik.md"] = letter("jan-hein-pierik", "Zeist", title=f"'{HOSTILE_TITLE}'")
     files["over.md"] = "---\ntitle: Over deze site\n---\n\nGewone pagina zonder soort.\n"
     files.setdefault("brieven/index.md", "---\ntitle: Brieven\n---\n\nAlle edities, nieuwste eerst.\n")
     return files
