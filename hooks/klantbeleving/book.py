@@ -57,7 +57,7 @@ def book_facts(site: Site) -> BookFacts:
     meta = source.meta if source is not None else {}
     given = meta.get("authors")
     keys = given if isinstance(given, list) else []
-    names = [site.authors[str(k)].name if str(k) in site.authors else str(k) for k in keys]
+    names = [site.author_name(str(k)) for k in keys]
     imprint = ", ".join(str(meta[k]) for k in ("publisher", "year") if isinstance(meta.get(k), (str, int)))
     return BookFacts(str(meta.get("title") or "Customer Experience"), names, imprint)
 

@@ -19,7 +19,7 @@ def render_edition_print(site: Site, edition: Edition) -> str:
     here = edition_print_src(edition.slug)
     front = yaml.safe_dump({"title": f"{edition.title} (afdrukversie)", "search": {"exclude": True}},
                            allow_unicode=True, sort_keys=False)
-    names = [site.authors[x.author].name if x.author in site.authors else x.author for x in edition.letters]
+    names = [site.author_name(x.author) for x in edition.letters]
     parts = [
         f"---\n{front}---\n",
         f"# {markdown_line(edition.title)} {{ .kb-print-title }}\n",
