@@ -70,7 +70,7 @@ clean:
 	rm -rf site .pytest_cache .cache
 
 # Benchmark (not part of `make test`): hooks vs plain Material, 200/2,000 letters, 20/300 terms;
-# term linking at 20 and 300 terms; unknown [[x]] links at two sizes; inputs that were once quadratic
+# term linking at 20 and 300 terms; unknown [[x]] links at two sizes; inputs that must stay linear
 # (a long book paragraph, many unknown [[x]]) at two sizes; search: Pagefind with our dialog vs
 # Material's lunr (bytes and ms to the first results, indexing time). See tests/bench/README.md.
 bench: setup chromium

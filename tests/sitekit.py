@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
 import io
 import logging
+import os
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
+
+from klantbeleving.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -136,6 +141,55 @@ def build(config_file: Path, *, strict: bool = True) -> tuple[Exception | None, 
         return exc, stream.getvalue()
     finally:
         logger.removeHandler(handler)
+
+
+def changed_site(changes: dict[str, str | bytes | None]) -> dict[str, str | bytes]:
+    """``small_site()`` with ``changes`` applied (``None`` deletes a file)."""
+    files: dict[str, str | bytes] = dict(small_site())
+    for rel, content in changes.items():
+        if content is None:
+            files.pop(rel, None)
+        else:
+            files[rel] = content
+    return files
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file's hash and every link's target below ``folder``, without following links."""
+    found = {}
+    for base, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(base) / name
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[rel] = "-> " + os.readlink(path)
+            elif path.is_file():
+                found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def assert_refused(config_file: Path, expected: str, *, untouched: Path | None = None) -> str:
+    """``klantbeleving check`` (exit 1) and a real strict build both refuse the site with a message
+    starting ``expected``, without a traceback, and leave ``untouched`` (default: the site's
+    ``docs``) as it was. Returns what the check printed."""
+    docs = config_file.parent / "docs"
+    watched = untouched or docs
+    before = snapshot(watched)
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli_main(["check", "--docs", str(docs)])
+    assert code == 1
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith(expected) for line in lines), lines
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+
+    exc, log = build(config_file)
+    assert exc is not None, "the build must fail"
+    assert expected in log, log
+    assert "Traceback" not in log
+    assert snapshot(watched) == before, "sources must be left untouched"
+    return out.getvalue()
 
 
 def site_bytes(site: Path) -> Iterator[tuple[Path, bytes]]:

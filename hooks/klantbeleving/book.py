@@ -57,7 +57,7 @@ def book_facts(site: Site) -> BookFacts:
     meta = source.meta if source is not None else {}
     given = meta.get("authors")
     keys = given if isinstance(given, list) else []
-    names = [site.authors[str(k)].name if str(k) in site.authors else str(k) for k in keys]
+    names = [site.author_name(str(k)) for k in keys]
     imprint = ", ".join(str(meta[k]) for k in ("publisher", "year") if isinstance(meta.get(k), (str, int)))
     return BookFacts(str(meta.get("title") or "Customer Experience"), names, imprint)
 
@@ -79,7 +79,7 @@ def _title_page(site: Site, order: list[BookPage | Part | Chapter]) -> str:
 
 
 def render_print_markdown(site: Site) -> str | None:
-    """One Markdown document with the whole book in order, for printing or saving as PDF.
+    """One Markdown document (without frontmatter) with the whole book in order, for printing or saving as PDF.
 
     Each page becomes a ``<section class="kb-print-chapter">`` (page break before it in print);
     footnote labels are prefixed per page so they stay unique; relative links are rebased.
@@ -87,7 +87,7 @@ def render_print_markdown(site: Site) -> str | None:
     order = site.book_order()
     if not order:
         return None
-    parts = ["---\ntitle: Customer Experience — afdrukversie\n---\n", _title_page(site, order),
+    parts = [_title_page(site, order),
              "Het hele boek op één pagina, in leesvolgorde: druk af of bewaar als pdf via je browser.\n{ .kb-print-intro }\n"]
     for i, page in enumerate(order, start=1):
         body = demote_headings(prefix_footnotes(rebase_links(page.body, page.src, PRINT_SRC), f"p{i}"))

@@ -65,7 +65,8 @@ def render_generated_pages(site: Site, existing: set[str]) -> list[GeneratedPage
             pages.append(_page(src, {"title": title, "search": {"exclude": True}}))
     printed = render_print_markdown(site)
     if printed:
-        pages.append(GeneratedPage(PRINT_SRC, printed))
+        pages.append(_page(PRINT_SRC, {"title": "Customer Experience — afdrukversie"}, printed))
     for edition in site.editions:
-        pages.append(GeneratedPage(edition_print_src(edition.slug), render_edition_print(site, edition)))
+        pages.append(_page(edition_print_src(edition.slug), {"title": f"{edition.title} (afdrukversie)", "search": {"exclude": True}},
+                           render_edition_print(site, edition)))
     return [p for p in pages if p.src not in existing]

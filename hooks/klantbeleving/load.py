@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -155,7 +154,6 @@ def load_site(
     label: str = "docs",
     today: dt.date | None = None,
     include_drafts: bool = False,
-    reader: Callable[[Path], bytes] | None = None,
 ) -> tuple[Site, list[Problem]]:
     """Read every source under ``docs_dir`` and build the cross-referenced model.
 
@@ -164,13 +162,11 @@ def load_site(
         label: prefix for paths in problems (``docs`` → ``docs/brieven/…``).
         today: the date that decides embargoes (``publish``); defaults to today.
         include_drafts: keep drafts and embargoed letters (for ``mkdocs serve``).
-        reader: reads a file's bytes (tests pass a failing one to simulate I/O errors).
 
     Returns:
         The site and every problem found (errors and warnings).
     """
     ctx = _Ctx(label, today or dt.date.today(), [])
-    read = reader or (lambda p: p.read_bytes())
     tree = scan_docs(docs_dir)
     ctx.problems.extend(tree.problems(label))
     site = Site(authors=_load_authors(docs_dir, tree, ctx), places=_load_places(docs_dir, tree, ctx))
@@ -178,7 +174,7 @@ def load_site(
     broken: set[str] = set()
     for src in list_sources(docs_dir, tree):
         try:
-            data = read(docs_dir / src)
+            data = (docs_dir / src).read_bytes()
         except OSError as exc:
             ctx.add(src, None, f"bestand kan niet gelezen worden: {exc.strerror or exc}")
             continue

@@ -35,8 +35,7 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def _person(site: Site, key: str, absolute: Any) -> dict[str, Any]:
-    author = site.authors.get(key)
-    person: dict[str, Any] = {"@type": "Person", "name": author.name if author else key}
+    person: dict[str, Any] = {"@type": "Person", "name": site.author_name(key)}
     url = absolute(author_src(key))
     if url:
         person["url"] = url

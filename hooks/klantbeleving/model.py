@@ -274,6 +274,11 @@ class Site:
         """The edition with this folder name."""
         return self.edition_at(edition_src(slug))
 
+    def author_name(self, key: str) -> str:
+        """The registered name of author ``key``; the key itself when the registry lacks it."""
+        author = self.authors.get(key)
+        return author.name if author else key
+
     def letters_by(self, author: str) -> list[Letter]:
         """An author's letters, newest first."""
         mine = [x for x in self.letters() if x.author == author]

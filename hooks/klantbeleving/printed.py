@@ -6,8 +6,6 @@ enter it as plain text (HTML and Markdown characters escaped), the letters' bodi
 
 from __future__ import annotations
 
-import yaml
-
 from .book import demote_headings, prefix_footnotes, rebase_links
 from .layout import edition_print_src
 from .model import Edition, Site
@@ -15,13 +13,11 @@ from .text import join_names, markdown_line
 
 
 def render_edition_print(site: Site, edition: Edition) -> str:
-    """The print page of one edition: title, stelling and lead, then each letter from a new page."""
+    """The print page of one edition, without its frontmatter: title, stelling and lead, then each
+    letter from a new page."""
     here = edition_print_src(edition.slug)
-    front = yaml.safe_dump({"title": f"{edition.title} (afdrukversie)", "search": {"exclude": True}},
-                           allow_unicode=True, sort_keys=False)
-    names = [site.authors[x.author].name if x.author in site.authors else x.author for x in edition.letters]
+    names = [site.author_name(x.author) for x in edition.letters]
     parts = [
-        f"---\n{front}---\n",
         f"# {markdown_line(edition.title)} {{ .kb-print-title }}\n",
         f"Correspondentie over klantbeleving, editie {markdown_line(edition.date.dutch())}"
         + (f" · brieven van {markdown_line(join_names(names))}" if names else "") + "\n{ .kb-print-byline }\n",

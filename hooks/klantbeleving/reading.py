@@ -63,9 +63,8 @@ def _step(site: Site, src: str, forward: bool, links: Links) -> View | None:
     found = site.page_at(src)
     who = ""  # shown before the title, with a dash: the letter's writer, the edition's month
     if isinstance(found, Letter):
-        author = site.authors.get(found.author)
         label = "Volgende brief" if forward else "Vorige brief"
-        who, title = author.name if author else found.author, found.title
+        who, title = site.author_name(found.author), found.title
     elif isinstance(found, Edition):
         label = "Volgende editie" if forward else "Vorige editie"
         who, title = found.date.dutch(), found.title

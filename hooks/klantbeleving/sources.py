@@ -246,11 +246,6 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
     return data
 
 
-def load_yaml(text: str, *, max_chars: int = MAX_FRONTMATTER_CHARS) -> Any:
-    """Load YAML with the project's normalising loader, within our limits (see :func:`check_yaml`)."""
-    return load_yaml_with_node(text, max_chars=max_chars)[0]
-
-
 @dataclass
 class Source:
     """One Markdown source after reading: its frontmatter and body.

@@ -80,7 +80,7 @@ def _author_ref(site: Site, key: str, links: Links) -> View:
         author = site.authors.get(key)
         made = links.authors[key] = View({
             "key": key,
-            "name": author.name if author else key,
+            "name": site.author_name(key),
             "first_name": author.first_name if author else key,
             "url": links.url(author_src(key)),
         })
@@ -205,7 +205,7 @@ def by_author_view(site: Site, links: Links) -> View:
 def register_view(site: Site, links: Links) -> View:
     """The stelling register: per edition the stelling and each author's stance."""
     authors = list(dict.fromkeys(x.author for x in site.letters()))
-    authors.sort(key=lambda k: surname_sort_key(site.authors[k].name if k in site.authors else k))
+    authors.sort(key=lambda k: surname_sort_key(site.author_name(k)))
     rows = []
     for edition in sorted(site.editions, key=lambda e: (e.date, e.slug), reverse=True):
         cells = []
@@ -264,8 +264,7 @@ def _place_of(site: Site, src: str, corpus: str, links: Links) -> PlaceOf | None
         letter = site.letter(src)
         edition = site.edition(letter.edition) if letter is not None else None
         if letter is not None and edition is not None:
-            author = site.authors.get(letter.author)
-            made = PlaceOf(links.url(src), f"{author.name if author else letter.author}, {letter.city}",
+            made = PlaceOf(links.url(src), f"{site.author_name(letter.author)}, {letter.city}",
                            f"{edition.date.dutch()}: {edition.stelling}", links.url(edition.src))
     links.places[src] = made
     return made

@@ -6,7 +6,6 @@ sources stay byte-identical and nothing from outside docs/ reaches site/."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import socket
@@ -20,7 +19,7 @@ import pytest
 
 from klantbeleving.cli import main as cli_main
 from klantbeleving.scaffold import create_edition
-from tests.sitekit import EDITION, build, letter, small_site, write_site
+from tests.sitekit import EDITION, assert_refused, build, changed_site, letter, small_site, snapshot, write_site
 
 ED = "brieven/2025-12-proef"
 IDX = f"{ED}/index.md"
@@ -178,13 +177,7 @@ def _site(tmp_path: Path, changes: Changes, links: Links) -> Path:
     for name in ("buiten.md", "authors.yml", "places.yml", ".git/config", "logo.png"):
         (outside / name).write_text(f"# {SECRET}\n", encoding="utf-8")
     (outside / "authors.yml").write_text(small_site()[".authors.yml"] + f"# {SECRET}\n", encoding="utf-8")
-    files: dict[str, str | bytes] = dict(small_site())
-    for rel, content in changes.items():
-        if content is None:
-            files.pop(rel, None)
-        else:
-            files[rel] = content
-    cfg = write_site(tmp_path, files)
+    cfg = write_site(tmp_path, changed_site(changes))
     for rel, target in links.items():
         path = tmp_path / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -193,20 +186,6 @@ def _site(tmp_path: Path, changes: Changes, links: Links) -> Path:
         else:
             os.symlink(target.replace(OUTSIDE, str(outside)), path)
     return cfg
-
-
-def _snapshot(folder: Path) -> dict[str, str]:
-    """Every file's hash and every link's target, without following links."""
-    found = {}
-    for base, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = Path(base) / name
-            rel = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[rel] = "-> " + os.readlink(path)
-            elif path.is_file():
-                found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def _leaked(site_dir: Path) -> list[str]:
@@ -224,24 +203,8 @@ def test_the_table_covers_each_class_with_several_cases() -> None:
 @pytest.mark.parametrize(("changes", "links", "expected"), [c[1:] for c in CASES if c[0] not in DEEP_IDS],
                          ids=[c[0] for c in CASES if c[0] not in DEEP_IDS])
 def test_bad_input_is_refused_clearly_by_check_and_build(tmp_path: Path, changes: Changes, links: Links, expected: str) -> None:
-    cfg = _site(tmp_path, changes, links)
-    docs = tmp_path / "docs"
-    before = _snapshot(tmp_path)
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli_main(["check", "--docs", str(docs)])
-    assert code == 1
-    lines = out.getvalue().splitlines()
-    assert any(line.startswith(expected) for line in lines), lines
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    assert SECRET not in out.getvalue()
-
-    exc, log = build(cfg)
-    assert exc is not None, "the build must fail"
-    assert expected in log, log
-    assert "Traceback" not in log
-    assert _snapshot(tmp_path) == before, "sources must be left untouched"
+    printed = assert_refused(_site(tmp_path, changes, links), expected, untouched=tmp_path)
+    assert SECRET not in printed
     assert _leaked(tmp_path / "site") == []
 
 
@@ -253,7 +216,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_deep_or_explosive_yaml_is_refused_without_a_signal(tmp_path: Path, changes: Changes, links: Links, expected: str) -> None:
     """In child processes: a stack overflow in the YAML composer would be a signal (negative code)."""
     cfg = _site(tmp_path, changes, links)
-    before = _snapshot(tmp_path)
+    before = snapshot(tmp_path)
     start = time.monotonic()
     check = _run(["-m", "klantbeleving.cli", "check", "--docs", str(tmp_path / "docs")], tmp_path)
     assert check.returncode == 1, check
@@ -264,7 +227,7 @@ def test_deep_or_explosive_yaml_is_refused_without_a_signal(tmp_path: Path, chan
     assert expected in built.stderr
     assert "Traceback" not in built.stderr
     assert time.monotonic() - start < 60
-    assert _snapshot(tmp_path) == before
+    assert snapshot(tmp_path) == before
 
 
 # -- mixed partial dates: they build ------------------------------------------------------------
@@ -323,13 +286,13 @@ def test_new_edition_with_a_day_keeps_check_and_the_next_edition_working(tmp_pat
 def test_new_edition_refuses_unsafe_arguments(tmp_path: Path, argv: list[str], message: str) -> None:
     write_site(tmp_path, small_site())
     docs = tmp_path / "docs"
-    before = _snapshot(docs)
+    before = snapshot(docs)
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = cli_main(["new", "edition", *argv, "--docs", str(docs)])
     assert code == 2
     assert err.getvalue().startswith(message), err.getvalue()
-    assert _snapshot(docs) == before
+    assert snapshot(docs) == before
 
 
 # -- mkdocs serve: a hostile change while it runs ------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from klantbeleving.load import load_site
 from klantbeleving.sources import parse_source
-from tests.sitekit import letter, small_site
+from tests.sitekit import changed_site, letter, small_site
 
 ED = "brieven/2025-12-proef"
 
@@ -27,13 +27,7 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def problems_for(tmp_path: Path, changes: dict[str, str | bytes | None]) -> list[str]:
-    files: dict[str, str | bytes] = dict(small_site())
-    for rel, content in changes.items():
-        if content is None:
-            files.pop(rel, None)
-        else:
-            files[rel] = content
-    docs = write(tmp_path, files)
+    docs = write(tmp_path, changed_site(changes))
     _site, problems = load_site(docs, today=dt.date(2026, 1, 1))
     return [p.format() for p in problems]
 

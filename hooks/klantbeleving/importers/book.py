@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from slugify import slugify
 
+from ..layout import BOOK_DIR
 from ..model import Author
 from ..placeholders import FOOTNOTE_TODO
 from ..sources import parse_source
@@ -832,7 +833,7 @@ def glossary_terms(book: Book) -> list[tuple[Definition, Section]]:
     ]
 
 
-def render_glossary(book: Book, book_dir: str = "boek") -> dict[str, str]:
+def render_glossary(book: Book, book_dir: str = BOOK_DIR) -> dict[str, str]:
     """One term file per definition: ``<slug>.md`` → text, marked ``quoted: true`` (rewrite it).
 
     Args:
@@ -988,7 +989,7 @@ def book_dir_of(into: Path) -> str:
         rest = parts[len(parts) - 1 - parts[::-1].index("docs") + 1 :]
         if rest:
             return "/".join(rest)
-    return into.name or "boek"
+    return into.name or BOOK_DIR
 
 
 def _absolute(path: Path, cwd: Path) -> Path:

@@ -29,7 +29,8 @@ from typing import Any
 from slugify import slugify
 
 from ..dates import PartialDate
-from ..load import AUTHORS_FILE, load_site, next_letter_number
+from ..layout import AUTHORS_FILE
+from ..load import load_site, next_letter_number
 from ..model import TEXT_ORIGINAL, Author, Site
 from ..placeholders import REVIEW_KEY, STELLING_TODO
 from ..sources import find_unsafe_char, parse_source
@@ -574,11 +575,11 @@ def _registry(args: argparse.Namespace, docs: Path, cwd: Path) -> dict[str, Auth
     explicit = args.authors
     if explicit is not None and not explicit.exists():
         raise _Stop(f"--authors {explicit}: bestand niet gevonden", 2)
-    if explicit is not None and explicit.is_file() and explicit.name != ".authors.yml":
-        raise _Stop(f"--authors {explicit}: verwacht een bestand .authors.yml of de map waarin het staat", 2)
+    if explicit is not None and explicit.is_file() and explicit.name != AUTHORS_FILE:
+        raise _Stop(f"--authors {explicit}: verwacht een bestand {AUTHORS_FILE} of de map waarin het staat", 2)
     found = find_registry(docs, explicit, cwd)
     if found is None:
-        raise _Stop(f"geen auteursbestand gevonden: verwacht {docs / '.authors.yml'} of geef --authors", 2)
+        raise _Stop(f"geen auteursbestand gevonden: verwacht {docs / AUTHORS_FILE} of geef --authors", 2)
     try:
         return read_registry(found)
     except InputError as exc:
