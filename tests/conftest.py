@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitekit import CORPUS, ROOT
+from klantbeleving.load import load_authors
+from klantbeleving.model import Author
+from tests.sitekit import AUTHORS, CORPUS, ROOT
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,3 +44,11 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Author]:
+    """The small site's author registry, read by the build's own loader."""
+    docs = tmp_path_factory.mktemp("docs")
+    (docs / ".authors.yml").write_text(AUTHORS, encoding="utf-8")
+    return load_authors(docs)[0]

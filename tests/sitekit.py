@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
 
+from selectolax.lexbor import LexborHTMLParser
+
 from klantbeleving.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,3 +223,17 @@ def english_pattern() -> re.Pattern[str]:
     """One pattern for all of :func:`english_interface_strings`, whole words, ``#`` as any number."""
     parts = [re.escape(s).replace("\\#", "#").replace("#", r"\d+") for s in english_interface_strings()]
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def build_clean(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` as a site under ``root`` and build it strict; it must build without a
+    warning. Returns the built site's folder."""
+    exc, log = build(write_site(root, files))
+    assert exc is None, log
+    assert log == "", log
+    return root / "site"
+
+
+def parse_page(site: Path, rel: str) -> LexborHTMLParser:
+    """A built page, parsed."""
+    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from typing import Any
 from .cmif import CMIF_PATH, render_cmif
 from .feeds import FEED_PATH, render_rss
 from .generate import GeneratedPage, render_generated_pages
-from .layout import term_slug
+from .layout import is_print_page, term_slug
 from .load import load_site, scan_docs
 from .meta import page_meta
 from .model import LINK_SECTION, Chapter, Part, Site
@@ -100,6 +100,7 @@ class SiteBuild:
         self.termlinks.setConfig("current_slug", slug if slug in self.site.terms else "")
         self.termlinks.setConfig("wants_snippet", self.snippets.page(src))
         self.termlinks.setConfig("per_section", self.site.termlinks.get(src) == LINK_SECTION)
+        self.termlinks.setConfig("enabled", not is_print_page(src))  # on paper a link is noise
 
     def resolve_links(self, html: str, page_url: str) -> str:
         """The converted page with its term links pointing at the terms' pages."""

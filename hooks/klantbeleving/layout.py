@@ -38,6 +38,12 @@ def edition_print_src(slug: str) -> str:
     return f"{LETTERS_DIR}/{slug}/afdrukken.md"
 
 
+def is_print_page(src: str) -> bool:
+    """True for a generated print page (the book's or an edition's)."""
+    return src == PRINT_SRC or (src.startswith(f"{LETTERS_DIR}/") and src.endswith("/afdrukken.md")
+                                and src == edition_print_src(src.split("/")[1]))
+
+
 def term_src(slug: str) -> str:
     return f"{TERMS_DIR}/{slug}.md"
 

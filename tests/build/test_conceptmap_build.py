@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.sitekit import build, letter, small_site, write_site
+from tests.sitekit import build_clean, letter, small_site
 
 ED = "brieven/2025-12-proef"
 TERMS = {
@@ -35,10 +35,7 @@ def site_files() -> dict[str, str]:
 
 
 def built(root: Path) -> Path:
-    exc, log = build(write_site(root, site_files()))
-    assert exc is None, log
-    assert log == ""
-    return root / "site"
+    return build_clean(root, site_files())
 
 
 def glossary(site: Path) -> LexborHTMLParser:

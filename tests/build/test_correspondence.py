@@ -7,23 +7,18 @@ from pathlib import Path
 
 import feedparser
 from lxml import etree
-from selectolax.lexbor import LexborHTMLParser
 
-from tests.sitekit import build, letter, site_bytes, small_site, write_site
+from tests.sitekit import build_clean, letter, parse_page, site_bytes, small_site
 
 ED = "brieven/2025-12-proef"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def built(tmp_path: Path, files: dict[str, str] | None = None) -> Path:
-    exc, log = build(write_site(tmp_path, files or small_site()))
-    assert exc is None, log
-    assert log == ""
-    return tmp_path / "site"
+    return build_clean(tmp_path, dict(files or small_site()))
 
 
-def page(site: Path, rel: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+page = parse_page
 
 
 def two_editions() -> dict[str, str]:

@@ -121,3 +121,12 @@ def test_print_pages_have_a_title_page_and_an_edition_prints_whole(real_site: Pa
     assert [heading(h) for h in edition.css(".kb-print-letter h2")] == [
         "Leiderschap is CX, of beter: HX", "Gebalanceerd leiderschap als brug tussen vak en kwaliteit", "Leiden zoals medewerkers het graag zien"]
     assert edition.css_first("link[rel='next']") is None and edition.css_first(".kb-pager") is None
+
+
+def test_print_pages_carry_no_term_links_while_the_pages_they_print_do(real_site: Path) -> None:
+    """On paper a term link is noise: the print pages show the same text without them."""
+    for printed, shown in [("boek/afdrukken/index.html", "boek/deel-1/01-customer-experience/index.html"),
+                           ("brieven/2025-12-leiderschap-is-cx/afdrukken/index.html",
+                            "brieven/2025-12-leiderschap-is-cx/01-jan-hein-pierik/index.html")]:
+        assert page(real_site, printed).css("article a.kb-term") == [], printed
+        assert page(real_site, shown).css("article a.kb-term"), shown

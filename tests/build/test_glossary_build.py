@@ -10,7 +10,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from klantbeleving.cli import main as cli_main
-from tests.sitekit import build, letter, small_site, write_site
+from tests.sitekit import build, build_clean, letter, parse_page, small_site, write_site
 
 ED = "brieven/2025-12-proef"
 TERMS = {
@@ -41,14 +41,10 @@ def site_files() -> dict[str, str]:
 
 
 def built(tmp_path: Path) -> Path:
-    exc, log = build(write_site(tmp_path, site_files()))
-    assert exc is None, log
-    assert log == ""
-    return tmp_path / "site"
+    return build_clean(tmp_path, site_files())
 
 
-def html(site: Path, rel: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+html = parse_page
 
 
 def term_links(doc: LexborHTMLParser) -> list[tuple[str, str, str]]:

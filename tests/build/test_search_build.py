@@ -8,24 +8,20 @@ import threading
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from klantbeleving.searchindex import SEARCH_DIR, UNUSED_UI_FILES, write_search_index
 from tests.build.test_glossary_build import site_files
-from tests.sitekit import build, letter, site_bytes, write_site
+from tests.sitekit import build, build_clean, letter, parse_page, site_bytes, write_site
 
 ED = "brieven/2025-12-proef"
 HOSTILE_TITLE = 'Brief "met" <b>tekens</b> & meer, titel[x]: y'
 
 
 def built(tmp_path: Path, files: dict[str, str]) -> Path:
-    exc, log = build(write_site(tmp_path, files))
-    assert exc is None and log == "", log
-    return tmp_path / "site"
+    return build_clean(tmp_path, dict(files))
 
 
-def html(site: Path, rel: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+html = parse_page
 
 
 def fragments(site: Path) -> dict[str, dict]:

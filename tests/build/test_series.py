@@ -9,7 +9,7 @@ import feedparser
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.sitekit import EDITION, build, letter, small_site, write_site
+from tests.sitekit import EDITION, build_clean, letter, parse_page, small_site
 
 ED = "brieven/2025-12-proef"
 ED2 = "brieven/2026-01-tweede"
@@ -31,14 +31,10 @@ def series_site() -> dict[str, str]:
 
 
 def built(tmp_path: Path, files: dict[str, str]) -> Path:
-    exc, log = build(write_site(tmp_path, files))
-    assert exc is None, log
-    assert log == ""
-    return tmp_path / "site"
+    return build_clean(tmp_path, dict(files))
 
 
-def page(site: Path, rel: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / rel).read_text(encoding="utf-8"))
+page = parse_page
 
 
 def text_of(tree: LexborHTMLParser, selector: str) -> str:

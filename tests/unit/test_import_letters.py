@@ -16,7 +16,7 @@ from klantbeleving.cli import main
 from klantbeleving.importers import letters as imp
 from klantbeleving.importers import writer
 from klantbeleving.importers.common import InputError, escapes
-from klantbeleving.load import load_authors, load_site
+from klantbeleving.load import load_site
 from klantbeleving.model import Author
 from klantbeleving.placeholders import STELLING_TODO
 from klantbeleving.sources import parse_source
@@ -49,13 +49,6 @@ CORPUS = [
     ),
 ]
 DEBRIS = ["powered by", "Disqus", "•", "Correspondentie over klantbeleving", "\nGroet,", "\nBeste "]
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Author]:
-    docs = tmp_path_factory.mktemp("docs")
-    (docs / ".authors.yml").write_text(AUTHORS, encoding="utf-8")
-    return load_authors(docs)[0]
 
 
 def docs_with_authors(tmp_path: Path) -> Path:

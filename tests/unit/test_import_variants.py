@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from klantbeleving.cli import main
 from klantbeleving.importers import letters as imp
 from klantbeleving.importers.trailer import classify_trailer
-from klantbeleving.load import load_authors, load_site
+from klantbeleving.load import load_site
 from klantbeleving.model import Author
 from klantbeleving.placeholders import REVIEW_KEY, STELLING_TODO
 from klantbeleving.sources import parse_source
@@ -29,13 +29,6 @@ LETTERS = [
 FULL = {J: "Jan-Hein Pierik", W: "Wim Rampen", R: "Rien Brus"}
 MEDIA = ["Vakblad Kwadraat", "KlantZaken", "De Dienstwijzer", "Servicepost Online"]
 TAG_WORDS = ["wachttijd", "loyaliteit", "servicedesign", "klantreis", "empathie", "data"]
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Author]:
-    docs = tmp_path_factory.mktemp("docs")
-    (docs / ".authors.yml").write_text(AUTHORS, encoding="utf-8")
-    return load_authors(docs)[0]
 
 
 @st.composite

@@ -234,7 +234,8 @@ class TermLinkTreeprocessor(Treeprocessor):
         self._section_terms = frozenset(self.ext.getConfig("section_terms"))
         self._titles = self.ext.titles
         self._quiet = False
-        self._walk(root, [])
+        if self.ext.getConfig("enabled"):
+            self._walk(root, [])
 
     def _new_section(self) -> None:
         """A heading or the footnotes: terms linked per section may be linked again."""
@@ -500,6 +501,7 @@ class TermLinkExtension(Extension):
             "on_mentions": [_ignore_mentions, "callable(sections) with the page's SectionMentions"],
             "wants_snippet": [always, "callable(slug, section) -> False when that first mention needs no snippet"],
             "per_section": [False, "link the first mention of each term per section, not per page"],
+            "enabled": [True, "False: this page gets no term links and counts no mentions (a print page)"],
             "section_terms": [frozenset(), "slugs of the terms linked once per section on every page"],
             "titles": [(), "titles of works, never linked wherever they stand as written"],
         }
