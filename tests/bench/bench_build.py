@@ -4,7 +4,8 @@ Generates synthetic corpora (200 and 2,000 letters nested by edition; 20 and 300
 in a fresh process with our hooks and with a plain Material configuration of the same pages
 (interleaved, the fastest of ``--repeat`` builds counts), and
 prints wall time, peak memory, ratios (also of builds run side by side) and the size of a letter page.
-Neither build makes a search index (``bench_search`` measures Pagefind against lunr). The corpora and sites live on a RAM disk where there is one (``scratch``).
+Our build runs without its search index (Pagefind, after the build: ``bench_search`` measures it);
+plain Material keeps its lunr search, as shipped, unless ``--bare`` (then neither has search). The corpora and sites live on a RAM disk where there is one (``scratch``).
 Method and current figures: ``tests/bench/README.md``.
 """
 
@@ -85,8 +86,7 @@ markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, toc]
 
 
 def without_search(config: str) -> str:
-    """A config without Material's search plugin (hooks/plain compares the builds without any search
-    index; ``bench_search`` measures Pagefind against lunr)."""
+    """A config without Material's search plugin."""
     return config.replace("plugins:\n  - search:\n      lang: nl\n", "plugins: []\n")
 
 
@@ -135,7 +135,7 @@ def measure_instructions(letters: int, terms: int) -> dict[str, float]:
         runs = ("plain", "hooks")
         for name in runs:
             write_corpus(project / name / "docs", letters, terms)
-        configs = {"plain": without_search(plain_config(project / "plain" / "docs")), "hooks": hooked_config()}
+        configs = {"plain": plain_config(project / "plain" / "docs"), "hooks": hooked_config()}
         with ThreadPoolExecutor(max_workers=2) as pool:  # the counts do not depend on sharing the cores
             counts = dict(zip(runs, pool.map(lambda name: count_instructions(project / name, configs[name]), runs),
                               strict=True))
@@ -198,12 +198,13 @@ def plain_config(docs: Path) -> str:
     return PLAIN + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
 
 
-def measure(letters: int, terms: int, repeat: int, pairs: int) -> dict[str, Any]:
+def measure(letters: int, terms: int, repeat: int, pairs: int, bare: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(dir=scratch()) as tmp:
         project = Path(tmp)
         write_corpus(project / "plain" / "docs", letters, terms)
         write_corpus(project / "hooks" / "docs", letters, terms)
-        configs = {"plain": without_search(plain_config(project / "plain" / "docs")), "hooks": hooked_config()}
+        plain = plain_config(project / "plain" / "docs")
+        configs = {"plain": without_search(plain) if bare else plain, "hooks": hooked_config()}
         runs: dict[str, list[tuple[float, int]]] = {"plain": [], "hooks": []}
         run_build(project / "hooks", configs["hooks"])  # a first build: bytecode cached
         for _ in range(repeat):  # interleaved, so a slow spell of the machine hits all alike
@@ -227,6 +228,7 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=5, help="builds side by side (the median counts)")
     parser.add_argument("--quick", action="store_true", help="only the small corpus")
     parser.add_argument("--only", metavar="LETTERS,TERMS", help="only this corpus, e.g. 2000,300")
+    parser.add_argument("--bare", action="store_true", help="plain Material without its lunr search too")
     parser.add_argument("--instructions", type=int, metavar="LETTERS", default=0,
                         help="count instructions with valgrind (callgrind) instead of timing, for this many letters")
     parser.add_argument("--terms", type=int, default=20, help="terms of the corpus whose instructions are counted")
@@ -241,7 +243,7 @@ def main() -> int:
     if args.only:
         letters, terms = (int(x) for x in args.only.split(","))
         sizes = [(letters, terms)]
-    rows = [measure(n, t, args.repeat, args.pairs) for n, t in sizes]
+    rows = [measure(n, t, args.repeat, args.pairs, args.bare) for n, t in sizes]
     print("| letters | terms | plain s | plain MB | hooks s | hooks MB | hooks/plain | hooks/plain paired "
           "| letter page KB |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
