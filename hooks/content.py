@@ -116,9 +116,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     numbered = state.numbered_title(src)
     if numbered is not None:  # numbered wherever the title stands alone: header, search, sharing
         page.meta["title"] = numbered
-    title = numbered or page.title
-    if title is not None:
-        page.title = str(escape(title))
+    if page.title is not None:  # the navigation's label ("Over dit deel"); the page's own title is in meta
+        page.title = str(escape(page.title))
     return markdown
 
 
@@ -139,7 +138,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     state = _state(config)
     base = config.site_url or ""
     view = state.view(page.file.src_uri, page.url, base)
-    meta = state.meta(view, page_url=page.url, base=base, title=html.unescape(page.title or config.site_name),
+    own = page.meta.get("title")
+    title = own if isinstance(own, str) and own else html.unescape(page.title or config.site_name)
+    meta = state.meta(view, page_url=page.url, base=base, title=title,
                       markdown=page.markdown or "", site_name=config.site_name,
                       site_description=config.site_description or "")
     context["kb"] = view

@@ -130,3 +130,12 @@ def test_print_pages_carry_no_term_links_while_the_pages_they_print_do(real_site
                             "brieven/2025-12-leiderschap-is-cx/01-jan-hein-pierik/index.html")]:
         assert page(real_site, printed).css("article a.kb-term") == [], printed
         assert page(real_site, shown).css("article a.kb-term"), shown
+
+
+def test_a_part_stands_once_in_the_sidebar_and_its_page_keeps_its_numbered_title(real_site: Path) -> None:
+    part = page(real_site, "boek/deel-1/index.html")
+    labels = [node.text(strip=True) for node in part.css("nav.md-nav--primary .md-nav__link")]
+    assert sum(label.startswith("Deel I —") for label in labels) == 1, labels
+    assert "Over dit deel" in labels
+    assert part.css_first("title").text().startswith("Deel I — Customer experience als uitdaging")
+    assert part.css_first(".md-header__topic[data-md-component=header-topic]").text(strip=True).startswith("Deel I —")
