@@ -27,6 +27,9 @@ from .problems import Problem
 
 MAX_SOURCE_BYTES = 2_000_000
 """Larger Markdown sources are refused: no letter or chapter is that long."""
+MAX_BRACKETS = 2_000
+"""More ``[`` than this in one paragraph is refused: Python-Markdown's link parsing takes time that
+grows with their square (no paragraph of a letter or chapter has that many)."""
 MAX_FOOTNOTES = 1_000
 """More footnote definitions than this in one page is refused (no chapter has that many)."""
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.MULTILINE)
@@ -365,13 +368,33 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def check_body(source: Source) -> list[Problem]:
-    """Limits on the body that protect the build (footnote count)."""
+    """Limits on the body that protect the build (brackets per paragraph, footnote count)."""
+    problems = _check_brackets(source)
     if "[^" not in source.body:
-        return []
+        return problems
     notes = list(_FOOTNOTE_DEF.finditer(source.body))
     if len(notes) > MAX_FOOTNOTES:
         line = source.body_line + source.body.count("\n", 0, notes[MAX_FOOTNOTES].start())
-        return [Problem(source.path, line, f"te veel voetnoten ({len(notes)}; maximaal {MAX_FOOTNOTES} per pagina)")]
+        problems.append(Problem(source.path, line, f"te veel voetnoten ({len(notes)}; maximaal {MAX_FOOTNOTES} per pagina)"))
+    return problems
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _check_brackets(source: Source) -> list[Problem]:
+    body = source.body
+    if body.count("[") <= MAX_BRACKETS:
+        return []
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        end = match.start() if match else len(body)
+        count = body.count("[", start, end)
+        if count > MAX_BRACKETS:
+            line = source.body_line + body.count("\n", 0, start)
+            return [Problem(source.path, line,
+                            f"te veel haken '[' in één alinea ({count}; maximaal {MAX_BRACKETS}): zet er witregels tussen")]
+        start = match.end() if match else end
     return []
 
 

@@ -68,6 +68,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], str]] = [
     ("explicit-unknown-in-term", {"begrippen/ces.md": "---\nterm: CES\n---\n\nZie [[CXM]] en [[CSAT|tevredenheid]].\n"}, "docs/begrippen/ces.md:5: [[CSAT]] verwijst naar een onbekend begrip"),
     ("duplicate-key", {L2: letter("rien-brus", "Zeist", extra="city: '<b>x</b>'\n")}, f"docs/{L2}:6: YAML-fout in frontmatter: sleutel 'city' staat er twee keer in"),
     ("authors-duplicate-key", {".authors.yml": AUTHORS + "  wim-rampen:\n    name: Wim Ander\n"}, "docs/.authors.yml:17: YAML-fout: sleutel 'wim-rampen' staat er twee keer in"),
+    ("brackets-double-in-one-paragraph", {L2: letter("rien-brus", "Zeist", body="Regel een.\n\nOver " + "[[" * 3000 + " einde.")}, f"docs/{L2}:11: te veel haken '['"),
+    ("brackets-single-in-one-paragraph", {L2: letter("rien-brus", "Zeist", body="Regel een.\n\n\nMet " + "[a " * 2500)}, f"docs/{L2}:12: te veel haken '['"),
     ("places-not-number", {".places.yml": "places:\n  Zeist:\n    geonames: veel\n"}, "docs/.places.yml: plaats 'Zeist': 'geonames' moet een getal"),
 ]
 
