@@ -40,8 +40,8 @@ def edition_print_src(slug: str) -> str:
 
 def is_print_page(src: str) -> bool:
     """True for a generated print page (the book's or an edition's)."""
-    return src == PRINT_SRC or (src.startswith(f"{LETTERS_DIR}/") and src.endswith("/afdrukken.md")
-                                and src == edition_print_src(src.split("/")[1]))
+    parts = src.split("/")
+    return src == PRINT_SRC or (len(parts) == 3 and src == edition_print_src(parts[1]))
 
 
 def term_src(slug: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from klantbeleving.layout import author_key, author_src, edition_src, term_slug, term_src
+from klantbeleving.layout import author_key, author_src, edition_src, is_print_page, term_slug, term_src
 from klantbeleving.load import load_site
 from klantbeleving.model import BookPage, Chapter, Edition, Letter, Part, Term
 from tests.sitekit import ROOT
@@ -43,3 +43,14 @@ def test_the_model_says_what_is_at_a_source_path() -> None:
     part = site.part(chapter.part)
     assert part is not None and part.display_title.startswith("Deel I")
 
+
+
+@pytest.mark.parametrize(("src", "printed"), [
+    ("boek/afdrukken.md", True),
+    ("brieven/2025-12-proef/afdrukken.md", True),
+    ("brieven/2025-12-proef/01-rien-brus.md", False),
+    ("brieven/afdrukken.md", False),
+    ("boek/deel-1/afdrukken.md", False),
+])
+def test_print_pages_are_known_by_their_path(src: str, printed: bool) -> None:
+    assert is_print_page(src) is printed
